@@ -1,0 +1,386 @@
+package ibinit.backend;
+
+import ibinit.tensor.Tensor;
+import ibinit.tensor.Tensor.DType;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Checks every argument once (shapes, types, ownership, open tensors) and hands the raw sizes to
+ * the backend's kernel methods, which may then assume valid input.
+ */
+public abstract class AbstractBackend implements Backend {
+
+    // ---- kernels the backends implement (arguments already checked) ----
+
+    protected abstract Tensor allocateChecked(DType dtype, int[] shape);
+
+    protected abstract void uploadChecked(MemorySegment src, long srcOffsetBytes, Tensor dst);
+
+    protected abstract void downloadChecked(Tensor src, MemorySegment dst);
+
+    protected abstract void copyChecked(Tensor src, Tensor dst);
+
+    protected abstract void gemmChecked(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                        Tensor a, Tensor b, float beta, Tensor c);
+
+    protected abstract void axpyChecked(float alpha, Tensor x, Tensor y);
+
+    protected abstract void scaleChecked(float alpha, Tensor x);
+
+    protected abstract void addBiasChecked(Tensor x, Tensor bias);
+
+    protected abstract void columnSumsChecked(Tensor x, Tensor out);
+
+    protected abstract ColumnStats columnMeanVarChecked(Tensor x, int ddof);
+
+    protected abstract double covarianceTraceChecked(Tensor x, int ddof);
+
+    protected abstract void logSumExpRowsChecked(Tensor x, Tensor out);
+
+    protected abstract void activationChecked(Activation f, float param, Tensor x, Tensor y);
+
+    protected abstract void activationBackwardChecked(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor dx);
+
+    protected abstract double softmaxCrossEntropyChecked(Tensor logits, Tensor labels, Tensor grad);
+
+    protected abstract void sgdMomentumChecked(Tensor w, Tensor g, Tensor v, float lr, float momentum,
+                                               float weightDecay, boolean nesterov);
+
+    protected abstract void adamChecked(Tensor w, Tensor g, Tensor m, Tensor v, float lr, float beta1, float beta2,
+                                        float eps, float weightDecay, long step);
+
+    protected abstract void fillUniformChecked(Tensor x, RandomStream rs, float lo, float hi);
+
+    protected abstract void fillNormalChecked(Tensor x, RandomStream rs, float mean, float std);
+
+    protected abstract void fillTruncatedNormalChecked(Tensor x, RandomStream rs, float mean, float std, float lo, float hi);
+
+    protected abstract int[] philoxBlocksChecked(RandomStream rs, int blocks);
+
+    // ---- checks ----
+
+    /** The tensor is open, owned by this backend and of the given type. */
+    protected final void own(Tensor t, DType dtype, String role) {
+        if (t == null) throw new IllegalArgumentException(role + " is null");
+        t.checkOpen();
+        if (t.backend() != this) {
+            throw new IllegalArgumentException(role + " " + t + " belongs to another backend than " + name());
+        }
+        if (t.dtype() != dtype) {
+            throw new IllegalArgumentException(role + " " + t.describe() + " must be " + dtype.label);
+        }
+    }
+
+    private void own(Tensor t, String role) { own(t, DType.F32, role); }
+
+    private static void sameSize(Tensor a, String ra, Tensor b, String rb) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException(ra + " " + a.describe() + " and " + rb + " " + b.describe() + " differ in size");
+        }
+    }
+
+    private static void matrix(Tensor t, String role) {
+        if (t.rank() != 2) throw new IllegalArgumentException(role + " " + t.describe() + " must be 2-D");
+    }
+
+    private static void finite(float v, String what) {
+        if (!Float.isFinite(v)) throw new IllegalArgumentException(what + " must be finite, got " + v);
+    }
+
+    // ---- memory ----
+
+    @Override
+    public final Tensor allocate(DType dtype, int... shape) {
+        Tensor.sizeOf(shape);
+        return allocateChecked(dtype, shape);
+    }
+
+    @Override
+    public final Tensor fromArray(float[] values, int... shape) {
+        checkLength(values.length, shape);
+        Tensor t = allocate(DType.F32, shape);
+        copyFromArray(values, t);
+        return t;
+    }
+
+    @Override
+    public final Tensor fromArray(int[] values, int... shape) {
+        checkLength(values.length, shape);
+        Tensor t = allocate(DType.I32, shape);
+        copyFromArray(values, t);
+        return t;
+    }
+
+    private static void checkLength(int length, int[] shape) {
+        if (Tensor.sizeOf(shape) != length) {
+            throw new IllegalArgumentException(length + " values do not fill shape " + Arrays.toString(shape));
+        }
+    }
+
+    @Override
+    public final void copyFromArray(float[] values, Tensor dst) {
+        own(dst, DType.F32, "destination");
+        if (values.length != dst.size()) {
+            throw new IllegalArgumentException(values.length + " values for destination " + dst.describe());
+        }
+        uploadChecked(MemorySegment.ofArray(values), 0, dst);
+    }
+
+    @Override
+    public final void copyFromArray(int[] values, Tensor dst) {
+        own(dst, DType.I32, "destination");
+        if (values.length != dst.size()) {
+            throw new IllegalArgumentException(values.length + " values for destination " + dst.describe());
+        }
+        uploadChecked(MemorySegment.ofArray(values), 0, dst);
+    }
+
+    @Override
+    public final void upload(MemorySegment src, long srcOffsetBytes, Tensor dst) {
+        if (dst == null) throw new IllegalArgumentException("destination is null");
+        own(dst, dst.dtype(), "destination");
+        if (srcOffsetBytes < 0 || srcOffsetBytes + dst.byteSize() > src.byteSize()) {
+            throw new IllegalArgumentException("source of " + src.byteSize() + " bytes has no " + dst.byteSize()
+                    + " bytes at offset " + srcOffsetBytes + " for " + dst.describe());
+        }
+        uploadChecked(src, srcOffsetBytes, dst);
+    }
+
+    @Override
+    public final float[] toFloatArray(Tensor t) {
+        own(t, DType.F32, "tensor");
+        float[] out = new float[Math.toIntExact(t.size())];
+        downloadChecked(t, MemorySegment.ofArray(out));
+        return out;
+    }
+
+    @Override
+    public final int[] toIntArray(Tensor t) {
+        own(t, DType.I32, "tensor");
+        int[] out = new int[Math.toIntExact(t.size())];
+        downloadChecked(t, MemorySegment.ofArray(out));
+        return out;
+    }
+
+    @Override
+    public final void copy(Tensor src, Tensor dst) {
+        if (src == null) throw new IllegalArgumentException("source is null");
+        own(src, src.dtype(), "source");
+        own(dst, src.dtype(), "destination");
+        sameSize(src, "source", dst, "destination");
+        copyChecked(src, dst);
+    }
+
+    // ---- linear algebra ----
+
+    @Override
+    public final void gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        own(a, "a");
+        own(b, "b");
+        own(c, "c");
+        matrix(a, "a");
+        matrix(b, "b");
+        matrix(c, "c");
+        int m = transA ? a.dim(1) : a.dim(0);
+        int k = transA ? a.dim(0) : a.dim(1);
+        int kb = transB ? b.dim(1) : b.dim(0);
+        int n = transB ? b.dim(0) : b.dim(1);
+        if (k != kb || c.dim(0) != m || c.dim(1) != n) {
+            throw new IllegalArgumentException("gemm shapes do not match: " + (transA ? "a^T " : "a ") + a.describe()
+                    + " x " + (transB ? "b^T " : "b ") + b.describe() + " -> c " + c.describe());
+        }
+        if (m == 0 || n == 0) return;
+        gemmChecked(transA, transB, m, n, k, alpha, a, b, beta, c);
+    }
+
+    @Override
+    public final void axpy(float alpha, Tensor x, Tensor y) {
+        own(x, "x");
+        own(y, "y");
+        sameSize(x, "x", y, "y");
+        axpyChecked(alpha, x, y);
+    }
+
+    @Override
+    public final void scale(float alpha, Tensor x) {
+        own(x, "x");
+        scaleChecked(alpha, x);
+    }
+
+    // ---- rows and columns ----
+
+    @Override
+    public final void addBias(Tensor x, Tensor bias) {
+        own(x, "x");
+        own(bias, "bias");
+        if (bias.size() != x.cols()) {
+            throw new IllegalArgumentException("bias " + bias.describe() + " does not match the " + x.cols()
+                    + " columns of x " + x.describe());
+        }
+        addBiasChecked(x, bias);
+    }
+
+    @Override
+    public final void columnSums(Tensor x, Tensor out) {
+        own(x, "x");
+        own(out, "out");
+        if (out.size() != x.cols()) {
+            throw new IllegalArgumentException("out " + out.describe() + " does not match the " + x.cols()
+                    + " columns of x " + x.describe());
+        }
+        columnSumsChecked(x, out);
+    }
+
+    private static void checkDdof(Tensor x, int ddof) {
+        if (ddof < 0 || x.rows() - ddof <= 0) {
+            throw new IllegalArgumentException("variance of " + x.describe() + " with ddof " + ddof
+                    + " needs more than " + ddof + " rows");
+        }
+    }
+
+    @Override
+    public final ColumnStats columnMeanVar(Tensor x, int ddof) {
+        own(x, "x");
+        checkDdof(x, ddof);
+        return columnMeanVarChecked(x, ddof);
+    }
+
+    @Override
+    public final double covarianceTrace(Tensor x, int ddof) {
+        own(x, "x");
+        checkDdof(x, ddof);
+        return covarianceTraceChecked(x, ddof);
+    }
+
+    @Override
+    public final void logSumExpRows(Tensor x, Tensor out) {
+        own(x, "x");
+        own(out, "out");
+        if (x.cols() == 0) throw new IllegalArgumentException("log-sum-exp of " + x.describe() + " has no columns");
+        if (out.size() != x.rows()) {
+            throw new IllegalArgumentException("out " + out.describe() + " does not match the " + x.rows()
+                    + " rows of x " + x.describe());
+        }
+        logSumExpRowsChecked(x, out);
+    }
+
+    // ---- activations ----
+
+    @Override
+    public final void activation(Activation f, float param, Tensor x, Tensor y) {
+        if (f == null) throw new IllegalArgumentException("activation is null");
+        own(x, "x");
+        own(y, "y");
+        sameSize(x, "x", y, "y");
+        activationChecked(f, param, x, y);
+    }
+
+    @Override
+    public final void activationBackward(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        if (f == null) throw new IllegalArgumentException("activation is null");
+        own(x, "x");
+        own(y, "y");
+        own(dy, "dy");
+        own(dx, "dx");
+        sameSize(x, "x", y, "y");
+        sameSize(x, "x", dy, "dy");
+        sameSize(x, "x", dx, "dx");
+        activationBackwardChecked(f, param, x, y, dy, dx);
+    }
+
+    // ---- loss ----
+
+    @Override
+    public final double softmaxCrossEntropy(Tensor logits, Tensor labels, Tensor grad) {
+        own(logits, "logits");
+        own(labels, DType.I32, "labels");
+        matrix(logits, "logits");
+        if (labels.size() != logits.rows()) {
+            throw new IllegalArgumentException("labels " + labels.describe() + " do not match the " + logits.rows()
+                    + " rows of logits " + logits.describe());
+        }
+        if (logits.rows() == 0 || logits.cols() == 0) {
+            throw new IllegalArgumentException("cross-entropy of empty logits " + logits.describe());
+        }
+        if (grad != null) {
+            own(grad, "grad");
+            sameSize(logits, "logits", grad, "grad");
+        }
+        return softmaxCrossEntropyChecked(logits, labels, grad);
+    }
+
+    // ---- optimizers ----
+
+    @Override
+    public final void sgdMomentum(Tensor w, Tensor g, Tensor v, float lr, float momentum, float weightDecay, boolean nesterov) {
+        own(w, "weights");
+        own(g, "gradient");
+        own(v, "momentum buffer");
+        sameSize(w, "weights", g, "gradient");
+        sameSize(w, "weights", v, "momentum buffer");
+        finite(lr, "learning rate");
+        finite(momentum, "momentum");
+        finite(weightDecay, "weight decay");
+        sgdMomentumChecked(w, g, v, lr, momentum, weightDecay, nesterov);
+    }
+
+    @Override
+    public final void adam(Tensor w, Tensor g, Tensor m, Tensor v, float lr, float beta1, float beta2, float eps,
+                           float weightDecay, long step) {
+        own(w, "weights");
+        own(g, "gradient");
+        own(m, "first moment");
+        own(v, "second moment");
+        sameSize(w, "weights", g, "gradient");
+        sameSize(w, "weights", m, "first moment");
+        sameSize(w, "weights", v, "second moment");
+        if (step < 1) throw new IllegalArgumentException("Adam step counts from 1, got " + step);
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must lie in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        finite(lr, "learning rate");
+        finite(eps, "epsilon");
+        finite(weightDecay, "weight decay");
+        adamChecked(w, g, m, v, lr, beta1, beta2, eps, weightDecay, step);
+    }
+
+    // ---- random numbers ----
+
+    @Override
+    public final void fillUniform(Tensor x, RandomStream rs, float lo, float hi) {
+        own(x, "x");
+        finite(lo, "lower bound");
+        finite(hi, "upper bound");
+        if (!(lo <= hi)) throw new IllegalArgumentException("uniform range [" + lo + ", " + hi + "] is empty");
+        fillUniformChecked(x, rs, lo, hi);
+    }
+
+    @Override
+    public final void fillNormal(Tensor x, RandomStream rs, float mean, float std) {
+        own(x, "x");
+        finite(mean, "mean");
+        if (!(std >= 0) || !Float.isFinite(std)) throw new IllegalArgumentException("standard deviation must be finite and >= 0, got " + std);
+        fillNormalChecked(x, rs, mean, std);
+    }
+
+    @Override
+    public final void fillTruncatedNormal(Tensor x, RandomStream rs, float mean, float std, float lo, float hi) {
+        own(x, "x");
+        finite(mean, "mean");
+        finite(lo, "lower bound");
+        finite(hi, "upper bound");
+        if (!(std > 0) || !Float.isFinite(std)) throw new IllegalArgumentException("standard deviation must be finite and > 0, got " + std);
+        TruncationRange.check(mean, std, lo, hi);
+        fillTruncatedNormalChecked(x, rs, mean, std, lo, hi);
+    }
+
+    @Override
+    public final int[] philoxBlocks(RandomStream rs, int blocks) {
+        if (blocks < 0) throw new IllegalArgumentException("block count must be >= 0, got " + blocks);
+        return philoxBlocksChecked(rs, blocks);
+    }
+
+    @Override
+    public String toString() { return name(); }
+}

@@ -1,0 +1,119 @@
+package ibinit.backend;
+
+import ibinit.tensor.Tensor;
+import ibinit.tensor.Tensor.DType;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Every numeric operation the rest of ibinit needs. Three implementations: {@code java} (plain
+ * Java, the test oracle), {@code cpu} (C kernels and OpenBLAS through FFM) and {@code cuda}.
+ *
+ * <p>Tensors are row-major. Row-wise ops read a tensor as {@code rows() x cols()}. Every method
+ * checks shapes, element types and ownership first and throws {@link IllegalArgumentException}
+ * naming the shapes; a closed tensor gives {@link IllegalStateException}. Implementations extend
+ * {@link AbstractBackend}, which does those checks once for all of them.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** {@code java}, {@code cpu} or {@code cuda}. */
+    String name();
+
+    /** Threads this backend's kernels use (see {@link ThreadPolicy}). */
+    int threads();
+
+    /** Waits until queued work has finished (a no-op on host backends). */
+    void synchronize();
+
+    // ---- memory ----
+
+    /** A zero-filled tensor. */
+    Tensor allocate(DType dtype, int... shape);
+
+    default Tensor zeros(int... shape) { return allocate(DType.F32, shape); }
+
+    Tensor fromArray(float[] values, int... shape);
+
+    Tensor fromArray(int[] values, int... shape);
+
+    void copyFromArray(float[] values, Tensor dst);
+
+    void copyFromArray(int[] values, Tensor dst);
+
+    /** Copies {@code dst.byteSize()} bytes from host memory at {@code src} + {@code srcOffsetBytes}. */
+    void upload(MemorySegment src, long srcOffsetBytes, Tensor dst);
+
+    float[] toFloatArray(Tensor t);
+
+    int[] toIntArray(Tensor t);
+
+    /** dst = src (same size and type; shapes may differ). */
+    void copy(Tensor src, Tensor dst);
+
+    // ---- linear algebra ----
+
+    /** c = alpha op(a) op(b) + beta c, where op transposes when asked; all 2-D. */
+    void gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c);
+
+    /** y += alpha x */
+    void axpy(float alpha, Tensor x, Tensor y);
+
+    /** x *= alpha */
+    void scale(float alpha, Tensor x);
+
+    // ---- rows and columns ----
+
+    /** x[r, c] += bias[c] */
+    void addBias(Tensor x, Tensor bias);
+
+    /** out[c] = sum over rows of x[r, c] */
+    void columnSums(Tensor x, Tensor out);
+
+    /** Column means and variances (divisor rows - ddof), accumulated in double. */
+    ColumnStats columnMeanVar(Tensor x, int ddof);
+
+    /** Sum of the column variances (the trace of the column covariance), in double. */
+    double covarianceTrace(Tensor x, int ddof);
+
+    /** out[r] = log sum_c exp(x[r, c]), stable for large values. */
+    void logSumExpRows(Tensor x, Tensor out);
+
+    // ---- activations ----
+
+    /** y = f(x), elementwise; y may be x. {@code param} is the leaky-ReLU slope. */
+    void activation(Activation f, float param, Tensor x, Tensor y);
+
+    /** dx = dy * f'(x) given x and y = f(x); dx may be dy. */
+    void activationBackward(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor dx);
+
+    // ---- loss ----
+
+    /**
+     * Mean softmax cross-entropy of {@code logits} (rows x classes) against int32 {@code labels}.
+     * When {@code grad} is not null it receives d(mean loss)/d(logits) = (softmax - onehot) / rows.
+     */
+    double softmaxCrossEntropy(Tensor logits, Tensor labels, Tensor grad);
+
+    // ---- optimizers ----
+
+    /** PyTorch's SGD with momentum (and optional Nesterov, L2 weight decay); v is the momentum buffer. */
+    void sgdMomentum(Tensor w, Tensor g, Tensor v, float lr, float momentum, float weightDecay, boolean nesterov);
+
+    /** PyTorch's Adam; step counts from 1. */
+    void adam(Tensor w, Tensor g, Tensor m, Tensor v, float lr, float beta1, float beta2, float eps,
+              float weightDecay, long step);
+
+    // ---- random numbers: element i of the tensor uses Philox index offset + i ----
+
+    void fillUniform(Tensor x, RandomStream rs, float lo, float hi);
+
+    void fillNormal(Tensor x, RandomStream rs, float mean, float std);
+
+    /** Normal(mean, std) restricted to [lo, hi] (PyTorch's trunc_normal_ semantics). */
+    void fillTruncatedNormal(Tensor x, RandomStream rs, float mean, float std, float lo, float hi);
+
+    /** Raw Philox-4x32-10 output: {@code blocks} blocks of 4 words starting at {@code rs.offset()}. */
+    int[] philoxBlocks(RandomStream rs, int blocks);
+
+    @Override
+    void close();
+}

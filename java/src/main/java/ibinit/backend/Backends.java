@@ -1,0 +1,106 @@
+package ibinit.backend;
+
+import ibinit.backend.cpu.CpuBackend;
+import ibinit.backend.cuda.CudaBackend;
+import ibinit.backend.ref.ReferenceBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Finds and opens backends. {@code -Dibinit.backend=java|cpu|cuda} (or {@code IBINIT_BACKEND})
+ * forces one; otherwise the best available is chosen (cuda, then cpu, then java) and one log
+ * line says which and why.
+ */
+public final class Backends {
+    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+
+    /** Best first. */
+    public static final List<String> NAMES = List.of("cuda", "cpu", "java");
+
+    /** Whether a backend can run here, and if not, why. */
+    public record Probe(String name, boolean available, String reason) {
+        public String line() { return available ? name + " available" : name + " unavailable " + reason; }
+    }
+
+    private Backends() { }
+
+    public static Probe probe(String name) {
+        return switch (normalize(name)) {
+            case "java" -> new Probe("java", true, "");
+            case "cpu" -> CpuBackend.probe();
+            case "cuda" -> CudaBackend.probe();
+            default -> throw unknown(name);
+        };
+    }
+
+    public static List<Probe> probeAll() {
+        List<Probe> out = new ArrayList<>();
+        for (String n : NAMES) out.add(probe(n));
+        return out;
+    }
+
+    /** Opens the named backend or throws {@link BackendUnavailableException} with the reason. */
+    public static Backend open(String name) {
+        String n = normalize(name);
+        Probe p = probe(n);
+        if (!p.available()) throw new BackendUnavailableException("backend " + n + " is unavailable: " + p.reason());
+        return switch (n) {
+            case "java" -> ReferenceBackend.create();
+            case "cpu" -> CpuBackend.open();
+            case "cuda" -> CudaBackend.open();
+            default -> throw unknown(name);
+        };
+    }
+
+    /** The pure-Java reference backend (the test oracle); always available. */
+    public static Backend reference() { return ReferenceBackend.create(); }
+
+    /** The backend asked for by property or environment, else the best available; logs the choice. */
+    public static Backend openDefault() {
+        String forced = requested();
+        ThreadPolicy.logOnce();
+        if (forced != null) {
+            Backend b = open(forced);
+            LOG.info("backend: " + b.name() + " (chosen by " + (System.getProperty("ibinit.backend") != null ? "-Dibinit.backend" : "IBINIT_BACKEND") + ")");
+            return b;
+        }
+        StringBuilder skipped = new StringBuilder();
+        for (String n : NAMES) {
+            Probe p = probe(n);
+            if (p.available()) {
+                LOG.info("backend: " + n + " (best available" + (skipped.isEmpty() ? "" : "; " + skipped) + ")");
+                return open(n);
+            }
+            if (!skipped.isEmpty()) skipped.append("; ");
+            skipped.append(n).append(" unavailable: ").append(p.reason());
+        }
+        throw new IllegalStateException("no backend available");
+    }
+
+    /** Every backend that can run here, opened (for tests and benchmarks). */
+    public static List<Backend> openAvailable() {
+        List<Backend> out = new ArrayList<>();
+        for (String n : NAMES) if (probe(n).available()) out.add(open(n));
+        return out;
+    }
+
+    /** The name forced by -Dibinit.backend or IBINIT_BACKEND, or null. */
+    public static String requested() {
+        String v = System.getProperty("ibinit.backend");
+        if (v == null || v.isBlank()) v = System.getenv("IBINIT_BACKEND");
+        return v == null || v.isBlank() ? null : normalize(v);
+    }
+
+    private static String normalize(String name) {
+        if (name == null) throw unknown("null");
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(n)) throw unknown(name);
+        return n;
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("unknown backend '" + name + "' (choose from java, cpu, cuda)");
+    }
+}

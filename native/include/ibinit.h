@@ -1,0 +1,106 @@
+/*
+ * The C ABI that both native backends (libibinit_cpu.so, libibinit_cuda.so) implement.
+ * Java binds exactly these symbols through the FFM API (ibinit.backend.ffm.NativeKernels),
+ * once, for either library.
+ *
+ * Conventions
+ * - Matrices are float32, row-major, dense unless a leading dimension is given.
+ * - "Device" pointers come from ibinit_alloc of the same library: host memory for the CPU
+ *   backend, GPU memory for the CUDA backend. Scalars and small outputs marked "host" are
+ *   always host memory (Java passes them from a confined arena).
+ * - Every function returns 0 on success; otherwise a non-zero code, and ibinit_last_error()
+ *   says what failed (thread-local). Java checks shapes before calling: a non-zero code means
+ *   a native failure (out of memory, CUDA error), never a user mistake.
+ * - Reductions that feed decisions (variances, traces, losses) accumulate in double.
+ */
+#ifndef IBINIT_H
+#define IBINIT_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define IBINIT_API __declspec(dllexport)
+#else
+#define IBINIT_API __attribute__((visibility("default")))
+#endif
+
+/* ---- library and device ---- */
+/* 0 when usable; otherwise non-zero and a reason in `reason` (host, NUL-terminated). */
+IBINIT_API int ibinit_probe(char *reason, int reason_capacity);
+IBINIT_API const char *ibinit_last_error(void);
+/* Threads this library's kernels (and, for CPU, OpenBLAS) may use. */
+IBINIT_API int ibinit_set_threads(int threads);
+IBINIT_API int ibinit_get_threads(void);
+/* Wait until queued work is done (no-op on CPU). */
+IBINIT_API int ibinit_synchronize(void);
+
+/* ---- memory ---- */
+/* 64-byte aligned, zero-filled; NULL on failure. */
+IBINIT_API void *ibinit_alloc(int64_t bytes);
+IBINIT_API int ibinit_free(void *ptr);
+IBINIT_API int ibinit_upload(void *dst, const void *host_src, int64_t bytes);
+IBINIT_API int ibinit_download(void *host_dst, const void *src, int64_t bytes);
+IBINIT_API int ibinit_copy(void *dst, const void *src, int64_t bytes);
+
+/* ---- linear algebra ---- */
+/* C[m x n] = alpha op(A) op(B) + beta C; op(A) is m x k, op(B) is k x n; row-major with
+ * leading dimensions lda, ldb, ldc (the row stride of the stored matrix). */
+IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
+                           const float *a, int lda, const float *b, int ldb,
+                           float beta, float *c, int ldc);
+/* y += alpha x */
+IBINIT_API int ibinit_axpy(int64_t n, float alpha, const float *x, float *y);
+/* x *= alpha */
+IBINIT_API int ibinit_scale(int64_t n, float alpha, float *x);
+
+/* ---- rows and columns ---- */
+/* x[r, c] += bias[c] */
+IBINIT_API int ibinit_add_bias(int rows, int cols, float *x, const float *bias);
+/* out[c] = sum_r x[r, c] (overwrites out) */
+IBINIT_API int ibinit_column_sums(int rows, int cols, const float *x, float *out);
+/* Per column mean and variance (divide by rows - ddof), host outputs of length cols. */
+IBINIT_API int ibinit_column_mean_var(int rows, int cols, const float *x, int ddof,
+                                      double *host_mean, double *host_var);
+/* trace of the covariance of the columns: sum over columns of their variance. */
+IBINIT_API int ibinit_covariance_trace(int rows, int cols, const float *x, int ddof, double *host_trace);
+/* out[r] = log sum_c exp(x[r, c]), stable for large values. */
+IBINIT_API int ibinit_logsumexp_rows(int rows, int cols, const float *x, float *out);
+
+/* ---- activations (codes in ibinit_scalar.h) ---- */
+IBINIT_API int ibinit_activation(int kind, float param, int64_t n, const float *x, float *y);
+/* dx = dy * f'(x), with y = f(x) already computed; dx may alias dy. */
+IBINIT_API int ibinit_activation_backward(int kind, float param, int64_t n, const float *x,
+                                          const float *y, const float *dy, float *dx);
+
+/* ---- loss ---- */
+/* Mean softmax cross-entropy over rows; labels are class indices (int32, device memory).
+ * grad (nullable) receives (softmax - onehot) / rows. host_loss receives the mean loss. */
+IBINIT_API int ibinit_softmax_xent(int rows, int cols, const float *logits, const int32_t *labels,
+                                   float *grad, double *host_loss);
+
+/* ---- optimizers (per-element rules in ibinit_scalar.h) ---- */
+IBINIT_API int ibinit_sgd_momentum(int64_t n, float *w, const float *g, float *v, float lr,
+                                   float momentum, float weight_decay, int nesterov);
+/* step t >= 1 (bias correction) */
+IBINIT_API int ibinit_adam(int64_t n, float *w, const float *g, float *m, float *v, float lr,
+                           float beta1, float beta2, float eps, float weight_decay, int64_t step);
+
+/* ---- random numbers (counter-based: element i uses index offset + i, see ibinit_scalar.h) ---- */
+/* Raw Philox blocks for indices offset .. offset + blocks - 1, round 0, into host memory. */
+IBINIT_API int ibinit_philox_blocks(uint64_t seed, uint32_t stream, uint64_t offset, int64_t blocks,
+                                    uint32_t *host_out);
+IBINIT_API int ibinit_fill_uniform(float *x, int64_t n, uint64_t seed, uint32_t stream, uint64_t offset,
+                                   float lo, float hi);
+IBINIT_API int ibinit_fill_normal(float *x, int64_t n, uint64_t seed, uint32_t stream, uint64_t offset,
+                                  float mean, float std);
+IBINIT_API int ibinit_fill_truncated_normal(float *x, int64_t n, uint64_t seed, uint32_t stream,
+                                            uint64_t offset, float mean, float std, float lo, float hi);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
