@@ -2,12 +2,21 @@ package ibinit.backend.cuda;
 
 import ibinit.backend.Backend;
 import ibinit.backend.Backends;
+import ibinit.backend.ffm.NativeBackend;
+import ibinit.backend.ffm.NativeLibraryHandle;
 
-/** Placeholder until the FFM binding lands. */
-public final class CudaBackend {
-    private CudaBackend() { }
+/**
+ * CUDA kernels in libibinit_cuda.so (CUDA runtime linked statically; cuBLAS opened at run time by
+ * the library); tensors in GPU memory. Without a GPU the probe reports "no CUDA device".
+ */
+public final class CudaBackend extends NativeBackend {
+    private static final class Library {
+        static final NativeLibraryHandle HANDLE = NativeLibraryHandle.load("cuda", "ibinit_cuda");
+    }
 
-    public static Backends.Probe probe() { return new Backends.Probe("cuda", false, "not built yet"); }
+    private CudaBackend() { super("cuda", Library.HANDLE, false); }
 
-    public static Backend open() { throw new UnsupportedOperationException("cuda backend not built yet"); }
+    public static Backends.Probe probe() { return Library.HANDLE.probe(); }
+
+    public static Backend open() { return new CudaBackend(); }
 }

@@ -1,0 +1,168 @@
+package ibinit.backend.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+
+import ibinit.backend.AbstractBackend;
+import ibinit.backend.Activation;
+import ibinit.backend.ColumnStats;
+import ibinit.backend.RandomStream;
+import ibinit.backend.ThreadPolicy;
+import ibinit.tensor.Tensor;
+import ibinit.tensor.Tensor.DType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A backend whose kernels live in a native library implementing native/include/ibinit.h: the CPU
+ * library (host memory) and the CUDA library (device memory) both run through this one class.
+ */
+public class NativeBackend extends AbstractBackend {
+    private final String name;
+    private final NativeKernels kernels;
+    private final boolean hostMemory;
+    private final int threads;
+
+    /**
+     * @param hostMemory whether tensors live in host memory that Java may read directly (CPU)
+     */
+    protected NativeBackend(String name, NativeLibraryHandle library, boolean hostMemory) {
+        this.name = name;
+        this.kernels = library.kernels();
+        this.hostMemory = hostMemory;
+        this.threads = ThreadPolicy.threads();
+        kernels.setThreads(threads);
+    }
+
+    @Override public String name() { return name; }
+    @Override public int threads() { return threads; }
+    @Override public void synchronize() { kernels.synchronize(); }
+    @Override public void close() { }
+
+    /** Whether tensor memory is host memory (readable through {@link Tensor#segment()}). */
+    public boolean hostMemory() { return hostMemory; }
+
+    private static MemorySegment seg(Tensor t) { return t.segment(); }
+
+    private static int flag(boolean b) { return b ? 1 : 0; }
+
+    // ---- memory ----
+
+    @Override
+    protected Tensor allocateChecked(DType dtype, int[] shape) {
+        long bytes = Tensor.sizeOf(shape) * dtype.bytes;
+        MemorySegment p = kernels.alloc(bytes).reinterpret(bytes);
+        return new Tensor(this, dtype, shape, p, () -> kernels.free(p));
+    }
+
+    @Override
+    protected void uploadChecked(MemorySegment src, long srcOffsetBytes, Tensor dst) {
+        if (hostMemory) {
+            MemorySegment.copy(src, srcOffsetBytes, seg(dst), 0, dst.byteSize());
+        } else {
+            kernels.upload(seg(dst), src.asSlice(srcOffsetBytes, dst.byteSize()), dst.byteSize());
+        }
+    }
+
+    @Override
+    protected void downloadChecked(Tensor src, MemorySegment dst) {
+        if (hostMemory) {
+            MemorySegment.copy(seg(src), 0, dst, 0, src.byteSize());
+        } else {
+            kernels.download(dst, seg(src), src.byteSize());
+        }
+    }
+
+    @Override
+    protected void copyChecked(Tensor src, Tensor dst) {
+        kernels.copy(seg(dst), seg(src), src.byteSize());
+    }
+
+    // ---- kernels ----
+
+    @Override
+    protected void gemmChecked(boolean transA, boolean transB, int m, int n, int k, float alpha, Tensor a, Tensor b,
+                               float beta, Tensor c) {
+        kernels.gemm(flag(transA), flag(transB), m, n, k, alpha, seg(a), a.dim(1), seg(b), b.dim(1), beta, seg(c), c.dim(1));
+    }
+
+    @Override
+    protected void axpyChecked(float alpha, Tensor x, Tensor y) { kernels.axpy(x.size(), alpha, seg(x), seg(y)); }
+
+    @Override
+    protected void scaleChecked(float alpha, Tensor x) { kernels.scale(x.size(), alpha, seg(x)); }
+
+    @Override
+    protected void addBiasChecked(Tensor x, Tensor bias) { kernels.addBias(x.rows(), x.cols(), seg(x), seg(bias)); }
+
+    @Override
+    protected void columnSumsChecked(Tensor x, Tensor out) { kernels.columnSums(x.rows(), x.cols(), seg(x), seg(out)); }
+
+    @Override
+    protected ColumnStats columnMeanVarChecked(Tensor x, int ddof) {
+        int cols = x.cols();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mean = arena.allocate(JAVA_DOUBLE, Math.max(cols, 1));
+            MemorySegment var = arena.allocate(JAVA_DOUBLE, Math.max(cols, 1));
+            kernels.columnMeanVar(x.rows(), cols, seg(x), ddof, mean, var);
+            return new ColumnStats(mean.asSlice(0, 8L * cols).toArray(JAVA_DOUBLE), var.asSlice(0, 8L * cols).toArray(JAVA_DOUBLE));
+        }
+    }
+
+    @Override
+    protected double covarianceTraceChecked(Tensor x, int ddof) {
+        return kernels.covarianceTrace(x.rows(), x.cols(), seg(x), ddof);
+    }
+
+    @Override
+    protected void logSumExpRowsChecked(Tensor x, Tensor out) { kernels.logSumExpRows(x.rows(), x.cols(), seg(x), seg(out)); }
+
+    @Override
+    protected void activationChecked(Activation f, float param, Tensor x, Tensor y) {
+        kernels.activation(f.code, param, x.size(), seg(x), seg(y));
+    }
+
+    @Override
+    protected void activationBackwardChecked(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        kernels.activationBackward(f.code, param, x.size(), seg(x), seg(y), seg(dy), seg(dx));
+    }
+
+    @Override
+    protected double softmaxCrossEntropyChecked(Tensor logits, Tensor labels, Tensor grad) {
+        return kernels.softmaxXent(logits.rows(), logits.cols(), seg(logits), seg(labels),
+                grad == null ? MemorySegment.NULL : seg(grad));
+    }
+
+    @Override
+    protected void sgdMomentumChecked(Tensor w, Tensor g, Tensor v, float lr, float momentum, float weightDecay, boolean nesterov) {
+        kernels.sgdMomentum(w.size(), seg(w), seg(g), seg(v), lr, momentum, weightDecay, flag(nesterov));
+    }
+
+    @Override
+    protected void adamChecked(Tensor w, Tensor g, Tensor m, Tensor v, float lr, float beta1, float beta2, float eps,
+                               float weightDecay, long step) {
+        kernels.adam(w.size(), seg(w), seg(g), seg(m), seg(v), lr, beta1, beta2, eps, weightDecay, step);
+    }
+
+    @Override
+    protected void fillUniformChecked(Tensor x, RandomStream rs, float lo, float hi) {
+        kernels.fillUniform(seg(x), x.size(), rs.seed(), rs.stream(), rs.offset(), lo, hi);
+    }
+
+    @Override
+    protected void fillNormalChecked(Tensor x, RandomStream rs, float mean, float std) {
+        kernels.fillNormal(seg(x), x.size(), rs.seed(), rs.stream(), rs.offset(), mean, std);
+    }
+
+    @Override
+    protected void fillTruncatedNormalChecked(Tensor x, RandomStream rs, float mean, float std, float lo, float hi) {
+        kernels.fillTruncatedNormal(seg(x), x.size(), rs.seed(), rs.stream(), rs.offset(), mean, std, lo, hi);
+    }
+
+    @Override
+    protected int[] philoxBlocksChecked(RandomStream rs, int blocks) {
+        int[] out = new int[Math.multiplyExact(blocks, 4)];
+        if (blocks > 0) kernels.philoxBlocks(rs.seed(), rs.stream(), rs.offset(), blocks, MemorySegment.ofArray(out));
+        return out;
+    }
+
+}

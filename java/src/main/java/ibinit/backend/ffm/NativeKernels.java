@@ -1,0 +1,271 @@
+package ibinit.backend.ffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import ibinit.backend.BackendUnavailableException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Downcall handles for every function of native/include/ibinit.h, bound from one library, with
+ * typed Java wrappers that turn a non-zero status into a {@link NativeException}. Arguments are
+ * assumed checked (see {@code AbstractBackend}).
+ */
+final class NativeKernels {
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    private final String library;
+    private final SymbolLookup lookup;
+
+    private final MethodHandle probe, lastError, setThreads, synchronize;
+    private final MethodHandle alloc, free, upload, download, copy;
+    private final MethodHandle gemm, axpy, scale;
+    private final MethodHandle addBias, columnSums, columnMeanVar, covarianceTrace, logSumExpRows;
+    private final MethodHandle activation, activationBackward, softmaxXent;
+    private final MethodHandle sgdMomentum, adam;
+    private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal;
+
+    NativeKernels(String library, SymbolLookup lookup) {
+        this.library = library;
+        this.lookup = lookup;
+        probe = bind("ibinit_probe", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        lastError = bind("ibinit_last_error", FunctionDescriptor.of(ADDRESS));
+        setThreads = bind("ibinit_set_threads", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        synchronize = bind("ibinit_synchronize", FunctionDescriptor.of(JAVA_INT));
+        alloc = bind("ibinit_alloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+        free = bind("ibinit_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        // Heap arrays may be passed straight to the copies (the JVM pins them for the call).
+        upload = bind("ibinit_upload", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        download = bind("ibinit_download", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        copy = bind("ibinit_copy", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+        gemm = bind("ibinit_gemm", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                JAVA_FLOAT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT));
+        axpy = bind("ibinit_axpy", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_FLOAT, ADDRESS, ADDRESS));
+        scale = bind("ibinit_scale", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_FLOAT, ADDRESS));
+        addBias = bind("ibinit_add_bias", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        columnSums = bind("ibinit_column_sums", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        columnMeanVar = bind("ibinit_column_mean_var", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        covarianceTrace = bind("ibinit_covariance_trace", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        logSumExpRows = bind("ibinit_logsumexp_rows", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        activation = bind("ibinit_activation", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_FLOAT, JAVA_LONG, ADDRESS, ADDRESS));
+        activationBackward = bind("ibinit_activation_backward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_FLOAT, JAVA_LONG,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        softmaxXent = bind("ibinit_softmax_xent", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        sgdMomentum = bind("ibinit_sgd_momentum", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS,
+                JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_INT));
+        adam = bind("ibinit_adam", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_LONG));
+        philoxBlocks = bind("ibinit_philox_blocks", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS),
+                Linker.Option.critical(true));
+        fillUniform = bind("ibinit_fill_uniform", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG,
+                JAVA_FLOAT, JAVA_FLOAT));
+        fillNormal = bind("ibinit_fill_normal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG,
+                JAVA_FLOAT, JAVA_FLOAT));
+        fillTruncatedNormal = bind("ibinit_fill_truncated_normal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
+                JAVA_INT, JAVA_LONG, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT));
+    }
+
+    private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
+        MemorySegment address = lookup.find(symbol).orElseThrow(() ->
+                new BackendUnavailableException(library + " lacks " + symbol + " (stale native build? run `mvn package`)"));
+        return LINKER.downcallHandle(address, fd, options);
+    }
+
+    private void check(int status, String op) {
+        if (status != 0) throw new NativeException(library + ": " + op + " failed: " + lastError());
+    }
+
+    String lastError() {
+        try {
+            MemorySegment p = (MemorySegment) lastError.invokeExact();
+            return p.equals(MemorySegment.NULL) ? "(no message)" : p.reinterpret(1024).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException(t);
+    }
+
+    // ---- library ----
+
+    /** Null when usable, else the reason. */
+    String probe() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment reason = arena.allocate(512);
+            int status = (int) probe.invokeExact(reason, 512);
+            return status == 0 ? null : reason.getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void setThreads(int threads) {
+        try { check((int) setThreads.invokeExact(threads), "set_threads"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void synchronize() {
+        try { check((int) synchronize.invokeExact(), "synchronize"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    // ---- memory ----
+
+    MemorySegment alloc(long bytes) {
+        try {
+            MemorySegment p = (MemorySegment) alloc.invokeExact(bytes);
+            if (p.equals(MemorySegment.NULL)) throw new NativeException(library + ": cannot allocate " + bytes + " bytes: " + lastError());
+            return p;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void free(MemorySegment p) {
+        try { check((int) free.invokeExact(p), "free"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void upload(MemorySegment dst, MemorySegment hostSrc, long bytes) {
+        try { check((int) upload.invokeExact(dst, hostSrc, bytes), "upload"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void download(MemorySegment hostDst, MemorySegment src, long bytes) {
+        try { check((int) download.invokeExact(hostDst, src, bytes), "download"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void copy(MemorySegment dst, MemorySegment src, long bytes) {
+        try { check((int) copy.invokeExact(dst, src, bytes), "copy"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    // ---- kernels ----
+
+    void gemm(int transA, int transB, int m, int n, int k, float alpha, MemorySegment a, int lda,
+              MemorySegment b, int ldb, float beta, MemorySegment c, int ldc) {
+        try {
+            check((int) gemm.invokeExact(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc), "gemm");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void axpy(long n, float alpha, MemorySegment x, MemorySegment y) {
+        try { check((int) axpy.invokeExact(n, alpha, x, y), "axpy"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void scale(long n, float alpha, MemorySegment x) {
+        try { check((int) scale.invokeExact(n, alpha, x), "scale"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void addBias(int rows, int cols, MemorySegment x, MemorySegment bias) {
+        try { check((int) addBias.invokeExact(rows, cols, x, bias), "add_bias"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void columnSums(int rows, int cols, MemorySegment x, MemorySegment out) {
+        try { check((int) columnSums.invokeExact(rows, cols, x, out), "column_sums"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void columnMeanVar(int rows, int cols, MemorySegment x, int ddof, MemorySegment hostMean, MemorySegment hostVar) {
+        try {
+            check((int) columnMeanVar.invokeExact(rows, cols, x, ddof, hostMean, hostVar), "column_mean_var");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    double covarianceTrace(int rows, int cols, MemorySegment x, int ddof) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_DOUBLE);
+            check((int) covarianceTrace.invokeExact(rows, cols, x, ddof, out), "covariance_trace");
+            return out.get(JAVA_DOUBLE, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void logSumExpRows(int rows, int cols, MemorySegment x, MemorySegment out) {
+        try { check((int) logSumExpRows.invokeExact(rows, cols, x, out), "logsumexp_rows"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void activation(int kind, float param, long n, MemorySegment x, MemorySegment y) {
+        try { check((int) activation.invokeExact(kind, param, n, x, y), "activation"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void activationBackward(int kind, float param, long n, MemorySegment x, MemorySegment y, MemorySegment dy, MemorySegment dx) {
+        try {
+            check((int) activationBackward.invokeExact(kind, param, n, x, y, dy, dx), "activation_backward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Returns the status instead of throwing: a bad label is the caller's to report. */
+    double softmaxXent(int rows, int cols, MemorySegment logits, MemorySegment labels, MemorySegment grad) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment loss = arena.allocate(JAVA_DOUBLE);
+            int status = (int) softmaxXent.invokeExact(rows, cols, logits, labels, grad, loss);
+            if (status != 0) throw new IllegalArgumentException("softmax cross-entropy: " + lastError());
+            return loss.get(JAVA_DOUBLE, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void sgdMomentum(long n, MemorySegment w, MemorySegment g, MemorySegment v, float lr, float momentum, float wd, int nesterov) {
+        try {
+            check((int) sgdMomentum.invokeExact(n, w, g, v, lr, momentum, wd, nesterov), "sgd_momentum");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void adam(long n, MemorySegment w, MemorySegment g, MemorySegment m, MemorySegment v, float lr, float b1, float b2,
+              float eps, float wd, long step) {
+        try {
+            check((int) adam.invokeExact(n, w, g, m, v, lr, b1, b2, eps, wd, step), "adam");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void philoxBlocks(long seed, int stream, long offset, long blocks, MemorySegment hostOut) {
+        try {
+            check((int) philoxBlocks.invokeExact(seed, stream, offset, blocks, hostOut), "philox_blocks");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void fillUniform(MemorySegment x, long n, long seed, int stream, long offset, float lo, float hi) {
+        try {
+            check((int) fillUniform.invokeExact(x, n, seed, stream, offset, lo, hi), "fill_uniform");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void fillNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std) {
+        try {
+            check((int) fillNormal.invokeExact(x, n, seed, stream, offset, mean, std), "fill_normal");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void fillTruncatedNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std, float lo, float hi) {
+        try {
+            check((int) fillTruncatedNormal.invokeExact(x, n, seed, stream, offset, mean, std, lo, hi), "fill_truncated_normal");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+}
