@@ -322,6 +322,10 @@ static void test_random(void) {
           "truncated normal [%g, %g] mean %g var %g", lo, hi, s / n, q / n);
     CHECK(x[123] == ibinit_truncated_normal_at(5, 1, 123, 0.0f, 1.0f, -2.0f, 2.0f), "truncated element");
 
+    /* Random123's known answers for Philox-4x32-10 */
+    uint32_t kc[4] = {0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, kk[2] = {0xa4093822, 0x299f31d0}, ko[4];
+    ibinit_philox4x32_10(kc, kk, ko);
+    CHECK(ko[0] == 0xd16cfe09 && ko[1] == 0x94fdcceb && ko[2] == 0x5001e420 && ko[3] == 0x24126ea1, "philox KAT");
     uint32_t blocks[8], b1[4];
     ibinit_philox_blocks(42, 0, 9, 2, blocks);
     ibinit_philox_block(42, 0, 10, 0, b1);
