@@ -149,6 +149,8 @@ public interface Backend extends AutoCloseable {
     /**
      * Overwrites {@code dx} [n, c, h, w] with the gradient of {@link #maxPool}: each {@code dy}
      * [n, c, oh, ow] entry goes to the pixel its {@code argmax} names; overlapping windows add up.
+     * {@code argmax} must come from {@link #maxPool} with the same geometry (an index outside the
+     * plane adds nothing).
      */
     void maxPoolBackward(Tensor dy, Tensor argmax, int kernel, int stride, int padding, Tensor dx);
 

@@ -116,7 +116,8 @@ final class ReferenceWindows {
         double[] dx = new double[n * c * h * w];
         for (int plane = 0; plane < n * c; plane++) {
             for (int o = 0; o < positions; o++) {
-                dx[plane * h * w + argmax[plane * positions + o]] += dy[plane * positions + o];
+                int at = argmax[plane * positions + o];
+                if (at >= 0 && at < h * w) dx[plane * h * w + at] += dy[plane * positions + o]; // as the native kernels
             }
         }
         return toFloat(dx);
