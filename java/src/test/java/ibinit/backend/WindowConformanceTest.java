@@ -9,10 +9,12 @@ import ibinit.tensor.Tensor.DType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -174,6 +176,53 @@ class WindowConformanceTest {
                         i -> 1e-6 * k * k * mag[i] + 1e-7, "maxPoolBackward " + geometry(g));
             }
         }
+    }
+
+    /** CPU and CUDA add the terms of each sum in the order ibinit_scalar.h fixes, so their sums agree bit for bit. */
+    @Test
+    void nativeBackendsSumInTheSameOrder() {
+        List<Backend> b = natives();
+        Assumptions.assumeTrue(b.size() >= 2, "needs two native backends, found " + b.size());
+        Backend one = b.get(0), two = b.get(1);
+        long seed = System.nanoTime();
+        Random rnd = new Random(seed);
+        String where = " [" + one.name() + " vs " + two.name() + ", seed " + seed + "]";
+        for (int[] g : CONV) {
+            int n = g[0], c = g[1], h = g[2], w = g[3], k = g[4], s = g[5], p = g[6];
+            int[] colsShape = {n, c * k * k, out(h, k, s, p) * out(w, k, s, p)};
+            float[] cv = gaussian(rnd, colsShape[0] * colsShape[1] * colsShape[2]);
+            assertArrayEquals(col2im(one, cv, colsShape, g), col2im(two, cv, colsShape, g), "col2im " + geometry(g) + where);
+        }
+        for (int[] g : POOL) {
+            int n = g[0], c = g[1], h = g[2], w = g[3], k = g[4], s = g[5], p = g[6];
+            int[] pooled = {n, c, out(h, k, s, p), out(w, k, s, p)};
+            float[] xv = gaussian(rnd, n * c * h * w), dyv = gaussian(rnd, n * c * pooled[2] * pooled[3]);
+            assertArrayEquals(poolGrad(one, xv, dyv, pooled, g), poolGrad(two, xv, dyv, pooled, g),
+                    "maxPoolBackward " + geometry(g) + where);
+        }
+    }
+
+    private static float[] col2im(Backend be, float[] cv, int[] colsShape, int[] g) {
+        try (Tensor cols = be.fromArray(cv, colsShape); Tensor dx = be.zeros(g[0], g[1], g[2], g[3])) {
+            be.col2im(cols, g[4], g[5], g[6], dx);
+            return be.toFloatArray(dx);
+        }
+    }
+
+    private static float[] poolGrad(Backend be, float[] xv, float[] dyv, int[] pooled, int[] g) {
+        try (Tensor x = be.fromArray(xv, g[0], g[1], g[2], g[3]); Tensor y = be.zeros(pooled);
+             Tensor arg = be.allocate(DType.I32, pooled); Tensor dy = be.fromArray(dyv, pooled);
+             Tensor dx = be.zeros(g[0], g[1], g[2], g[3])) {
+            be.maxPool(x, g[4], g[5], g[6], y, arg);
+            be.maxPoolBackward(dy, arg, g[4], g[5], g[6], dx);
+            return be.toFloatArray(dx);
+        }
+    }
+
+    private static float[] gaussian(Random rnd, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) rnd.nextGaussian();
+        return v;
     }
 
     /** The reference's op applied to |input|: the sum of magnitudes that bounds each output's rounding. */
