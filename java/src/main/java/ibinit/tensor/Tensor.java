@@ -86,6 +86,21 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(backend, dtype, newShape, segment, () -> { }, this);
     }
 
+    /**
+     * The first {@code n} rows (along dimension 0) as a tensor over the same memory, for a last,
+     * smaller batch in buffers sized for the full one. It does not own the memory.
+     */
+    public Tensor firstRows(int n) {
+        checkOpen();
+        if (n < 0 || n > shape[0]) {
+            throw new IllegalArgumentException("cannot take " + n + " rows of " + describe());
+        }
+        int[] s = shape.clone();
+        s[0] = n;
+        long bytes = sizeOf(s) * dtype.bytes;
+        return new Tensor(backend, dtype, s, segment.asSlice(0, bytes), () -> { }, this);
+    }
+
     /** e.g. {@code f32[128x784]}. */
     public String describe() {
         StringBuilder b = new StringBuilder(dtype.label).append('[');

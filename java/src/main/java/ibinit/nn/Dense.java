@@ -1,0 +1,73 @@
+package ibinit.nn;
+
+import ibinit.backend.Backend;
+import ibinit.tensor.Tensor;
+import java.util.List;
+
+/** y = x W^T + b with W stored [out, in] as in PyTorch, so exported weights load there unchanged. */
+public final class Dense implements Layer {
+    private final Backend backend;
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Buffer output;
+    private final Buffer inputGrad;
+    private Tensor input;
+
+    public Dense(Backend backend, String name, int in, int out) {
+        if (in < 1 || out < 1) throw new IllegalArgumentException("dense layer needs positive sizes, got " + in + "->" + out);
+        this.backend = backend;
+        this.in = in;
+        this.out = out;
+        this.weight = new Parameter(name + ".weight", Parameter.Kind.WEIGHT, backend.zeros(out, in), in, out);
+        this.bias = new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(out), in, out);
+        this.output = new Buffer(backend);
+        this.inputGrad = new Buffer(backend);
+    }
+
+    public int in() { return in; }
+    public int out() { return out; }
+    public Parameter weight() { return weight; }
+    public Parameter bias() { return bias; }
+
+    @Override public String describe() { return "dense " + in + "->" + out; }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        if (Math.toIntExact(Tensor.sizeOf(inputShape)) != in) {
+            throw new IllegalArgumentException(describe() + " cannot take inputs of " + java.util.Arrays.toString(inputShape));
+        }
+        return new int[] {out};
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
+        input = x2;
+        Tensor y = output.get(x2.rows(), new int[] {out});
+        backend.gemm(false, true, 1f, x2, weight.value(), 0f, y);
+        backend.addBias(y, bias.value());
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        // dW = dy^T x ; db = column sums of dy ; dx = dy W
+        backend.gemm(true, false, 1f, dy, input, 0f, weight.grad());
+        backend.columnSums(dy, bias.grad());
+        Tensor dx = inputGrad.get(dy.rows(), new int[] {in});
+        backend.gemm(false, false, 1f, dy, weight.value(), 0f, dx);
+        return dx;
+    }
+
+    @Override public List<Parameter> parameters() { return List.of(weight, bias); }
+
+    @Override
+    public void close() {
+        weight.close();
+        bias.close();
+        output.close();
+        inputGrad.close();
+    }
+}

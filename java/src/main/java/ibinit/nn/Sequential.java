@@ -1,0 +1,120 @@
+package ibinit.nn;
+
+import ibinit.backend.Activation;
+import ibinit.backend.Backend;
+import ibinit.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A chain of layers built from an {@link Architecture}; forward and backward run through it in order. */
+public final class Sequential implements AutoCloseable {
+    private final Backend backend;
+    private final Architecture architecture;
+    private final Activation activation;
+    private final List<Layer> layers;
+
+    private Sequential(Backend backend, Architecture architecture, Activation activation, List<Layer> layers) {
+        this.backend = backend;
+        this.architecture = architecture;
+        this.activation = activation;
+        this.layers = layers;
+    }
+
+    /** Builds the layers; every parameter starts at zero until an initializer fills it. */
+    public static Sequential build(Backend backend, Architecture arch, Activation activation, float activationParam) {
+        List<Layer> layers = new ArrayList<>();
+        List<int[]> shapes = arch.shapes();
+        int dense = 0, conv = 0;
+        for (int i = 0; i < arch.layers().size(); i++) {
+            int[] in = shapes.get(i);
+            boolean last = i == arch.layers().size() - 1;
+            switch (arch.layers().get(i)) {
+                case Architecture.DenseSpec d -> {
+                    if (in.length > 1) layers.add(new Flatten());
+                    layers.add(new Dense(backend, "layers." + layers.size(), Math.toIntExact(Tensor.sizeOf(in)), d.units()));
+                    dense++;
+                    if (!last) layers.add(new ActivationLayer(backend, activation, activationParam));
+                }
+                case Architecture.ConvSpec c -> {
+                    conv++;
+                    throw new UnsupportedOperationException("convolutions are not built yet: " + c);
+                }
+                case Architecture.PoolSpec p -> throw new UnsupportedOperationException("max-pooling is not built yet: " + p);
+            }
+        }
+        if (dense + conv == 0) throw new IllegalArgumentException("architecture " + arch + " has no trainable layer");
+        return new Sequential(backend, arch, activation, List.copyOf(layers));
+    }
+
+    public Backend backend() { return backend; }
+    public Architecture architecture() { return architecture; }
+    public Activation activation() { return activation; }
+    public List<Layer> layers() { return layers; }
+
+    /** Layers that carry weights (dense and conv), first to last. */
+    public List<Layer> weightLayers() {
+        return layers.stream().filter(l -> !l.parameters().isEmpty()).toList();
+    }
+
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Layer l : layers) out.addAll(l.parameters());
+        return out;
+    }
+
+    /** Forward through every layer; the input is [batch, inputShape...] or [batch, inputSize]. */
+    public Tensor forward(Tensor x) {
+        return forwardPrefix(x, layers.size());
+    }
+
+    private Tensor shapeInput(Tensor x) {
+        if (x.cols() != architecture.inputSize()) {
+            throw new IllegalArgumentException("network " + architecture + " takes " + architecture.inputSize()
+                    + " features per sample, got " + x.describe());
+        }
+        if (architecture.inputShape().length > 1 && x.rank() == 2) {
+            int[] s = new int[architecture.inputShape().length + 1];
+            s[0] = x.rows();
+            System.arraycopy(architecture.inputShape(), 0, s, 1, architecture.inputShape().length);
+            return x.view(s);
+        }
+        return x;
+    }
+
+    /** The output of the first {@code count} layers (for data-driven initializers that go layer by layer). */
+    public Tensor forwardPrefix(Tensor x, int count) {
+        Tensor h = shapeInput(x);
+        for (int i = 0; i < count; i++) h = layers.get(i).forward(h);
+        return h;
+    }
+
+    /** Backward from d(loss)/d(logits); sets every parameter's gradient. */
+    public void backward(Tensor gradLogits) {
+        Tensor g = gradLogits;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            // The first layer's input gradient is never needed; dense layers still compute it (cheap next to dW).
+            g = layers.get(i).backward(g);
+        }
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) n += p.value().size();
+        return n;
+    }
+
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (Layer l : layers) b.append(b.isEmpty() ? "" : " | ").append(l.describe());
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        for (Layer l : layers) l.close();
+    }
+
+    @Override
+    public String toString() { return architecture + " " + Arrays.toString(architecture.inputShape()); }
+}
