@@ -20,6 +20,9 @@ int ibinit_cuda_fail(const char *fmt, ...) {
 
 int ibinit_cuda_check(cudaError_t err, const char *what) {
     if (err == cudaSuccess) return 0;
+    // Clear a non-sticky error (say, a failed cudaMalloc): the runtime would otherwise report it
+    // again at the next launch check, as if that launch had failed.
+    cudaGetLastError();
     return ibinit_cuda_fail("%s: %s: %s", what, cudaGetErrorName(err), cudaGetErrorString(err));
 }
 
