@@ -1,0 +1,32 @@
+package ibinit.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Quiet progress for logs and pipes: one line per epoch, and one when the run ends. */
+public final class EpochLines implements TrainingListener {
+    private final PrintStream out;
+    private final String prefix;
+
+    public EpochLines(PrintStream out, String prefix) {
+        this.out = out;
+        this.prefix = prefix == null ? "" : prefix;
+    }
+
+    @Override
+    public void epochFinished(EpochStats s, int epochs) {
+        out.println(prefix + line(s, epochs));
+        out.flush();
+    }
+
+    @Override
+    public void runFinished(TrainingOutcome o) {
+        out.println(prefix + o.detail() + "; min test error " + Trainer.errorAtEpoch(o));
+        out.flush();
+    }
+
+    static String line(EpochStats s, int epochs) {
+        return String.format(Locale.ROOT, "epoch %d/%d lr %.4g train loss %.4f test loss %.4f test error %.2f%% (%.1fs)",
+                s.epoch(), epochs, s.learningRate(), s.trainLoss(), s.testLoss(), s.testError(), s.seconds());
+    }
+}
