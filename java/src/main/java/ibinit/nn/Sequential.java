@@ -65,18 +65,27 @@ public final class Sequential implements AutoCloseable {
 
     /** Forward through every layer; the input is [batch, inputShape...] or [batch, inputSize]. */
     public Tensor forward(Tensor x) {
+        return forwardPrefix(x, layers.size());
+    }
+
+    private Tensor shapeInput(Tensor x) {
         if (x.cols() != architecture.inputSize()) {
             throw new IllegalArgumentException("network " + architecture + " takes " + architecture.inputSize()
                     + " features per sample, got " + x.describe());
         }
-        Tensor h = x;
         if (architecture.inputShape().length > 1 && x.rank() == 2) {
             int[] s = new int[architecture.inputShape().length + 1];
             s[0] = x.rows();
             System.arraycopy(architecture.inputShape(), 0, s, 1, architecture.inputShape().length);
-            h = x.view(s);
+            return x.view(s);
         }
-        for (Layer l : layers) h = l.forward(h);
+        return x;
+    }
+
+    /** The output of the first {@code count} layers (for data-driven initializers that go layer by layer). */
+    public Tensor forwardPrefix(Tensor x, int count) {
+        Tensor h = shapeInput(x);
+        for (int i = 0; i < count; i++) h = layers.get(i).forward(h);
         return h;
     }
 
