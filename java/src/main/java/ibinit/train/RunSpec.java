@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param activation    activation name ({@code relu}, {@code leaky-relu}, ...)
  * @param activationParam leaky-ReLU slope (ignored by the others)
  * @param init          initialization method with options, e.g. {@code kaiming-normal:mode=fan_out}
+ * @param biasInit      how biases start: {@code zeros}, {@code pytorch} or {@code const:V}
  * @param initSample    rows of training data handed to data-driven initializers
  * @param optimizer     optimizer and its settings
  * @param schedule      learning-rate schedule
@@ -24,10 +25,11 @@ import java.util.TreeMap;
  * @param backend       {@code java}, {@code cpu}, {@code cuda}, or {@code auto} (the best available)
  */
 public record RunSpec(String dataset, Map<String, String> dataOptions, String arch, String activation,
-                      double activationParam, String init, int initSample, OptimizerSpec optimizer, Schedule schedule,
+                      double activationParam, String init, String biasInit, int initSample, OptimizerSpec optimizer, Schedule schedule,
                       int epochs, int batch, double clip, long seed, String backend) {
     public RunSpec {
         dataOptions = dataOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(dataOptions));
+        if (biasInit == null) biasInit = "zeros";
         if (initSample < 1) throw new IllegalArgumentException("--init-sample must be >= 1, got " + initSample);
         trainOptions(epochs, batch, schedule, clip, seed); // validates
         if (optimizer == null) throw new IllegalArgumentException("an optimizer is required");
@@ -47,7 +49,7 @@ public record RunSpec(String dataset, Map<String, String> dataOptions, String ar
 
     /** The same run with another seed (grids vary seeds last). */
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(dataset, dataOptions, arch, activation, activationParam, init, initSample, optimizer, schedule,
+        return new RunSpec(dataset, dataOptions, arch, activation, activationParam, init, biasInit, initSample, optimizer, schedule,
                 epochs, batch, clip, newSeed, backend);
     }
 }

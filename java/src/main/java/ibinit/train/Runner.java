@@ -3,6 +3,11 @@ package ibinit.train;
 import ibinit.backend.Activation;
 import ibinit.backend.Backend;
 import ibinit.backend.Backends;
+import ibinit.backend.RandomStream;
+import ibinit.init.BiasInit;
+import ibinit.init.InitContext;
+import ibinit.init.Initializer;
+import ibinit.init.Initializers;
 import ibinit.nn.Architecture;
 import ibinit.nn.Optimizer;
 import ibinit.nn.Sequential;
@@ -20,18 +25,14 @@ import java.util.function.BooleanSupplier;
  */
 public final class Runner {
     private final DataSource data;
-    private final NetworkInitializer.Factory initializers;
 
-    public Runner(DataSource data, NetworkInitializer.Factory initializers) {
-        this.data = data;
-        this.initializers = initializers;
-    }
+    public Runner(DataSource data) { this.data = data; }
 
     /** Throws IllegalArgumentException naming what is wrong with {@code spec} (architecture, activation, method, data shape). */
     public void validate(RunSpec spec) {
         Architecture arch = Architecture.parse(spec.arch());
         Activation act = Activation.parse(spec.activation());
-        initializers.create(spec.init(), act, (float) spec.activationParam());
+        initializer(spec, act);
         if (!spec.backend().equals("auto")) Backends.probe(spec.backend()); // rejects unknown names
         TrainTestData d = data.load(spec.dataset(), spec.dataOptions());
         if (arch.inputSize() != d.train().dims()) {
@@ -83,9 +84,16 @@ public final class Runner {
         }
     }
 
-    /** Draws the initial parameters, handing data-driven methods a fixed, seeded sample of training rows. */
-    private void initialize(Sequential net, RunSpec spec, TrainingData train, Activation act) {
-        NetworkInitializer init = initializers.create(spec.init(), act, (float) spec.activationParam());
+    private static Initializer initializer(RunSpec spec, Activation act) {
+        return Initializers.create(spec.init(), act, (float) spec.activationParam(), BiasInit.parse(spec.biasInit()));
+    }
+
+    /**
+     * Draws the initial parameters from random stream (seed, 0), handing data-driven methods a
+     * fixed, seeded sample of training rows (see {@link Shuffle#initSample}).
+     */
+    private static void initialize(Sequential net, RunSpec spec, TrainingData train, Activation act) {
+        Initializer init = initializer(spec, act);
         int[] rows = Shuffle.initSample(spec.seed(), spec.initSample(), train.rows());
         float[] x = new float[rows.length * train.dims()];
         int[] y = new int[rows.length];
@@ -95,7 +103,7 @@ public final class Runner {
         }
         Backend b = net.backend();
         try (Tensor sample = b.fromArray(x, rows.length, train.dims()); Tensor labels = b.fromArray(y, rows.length)) {
-            init.initialize(net, spec.seed(), sample, labels);
+            init.initialize(net, new InitContext(RandomStream.of(spec.seed(), 0), sample, labels));
         }
     }
 }

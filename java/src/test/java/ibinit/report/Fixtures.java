@@ -17,7 +17,7 @@ final class Fixtures {
     private Fixtures() { }
 
     static RunSpec spec(String init, String arch, long seed) {
-        return new RunSpec("synthetic", Map.of("trainSize", "200"), arch, "relu", 0.01, init, 32,
+        return new RunSpec("synthetic", Map.of("trainSize", "200"), arch, "relu", 0.01, init, "zeros", 32,
                 new OptimizerSpec("sgd", 0.1, 0.9, false, 0), Schedule.CONSTANT, 3, 32, 0, seed, "java");
     }
 

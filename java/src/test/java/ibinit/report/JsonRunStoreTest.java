@@ -48,7 +48,7 @@ class JsonRunStoreTest {
     void changedOptionGivesAnotherFileName() {
         JsonRunStore store = new JsonRunStore(dir);
         RunSpec a = Fixtures.spec("kaiming-normal", "4-8-3", 1);
-        RunSpec b = new RunSpec(a.dataset(), a.dataOptions(), a.arch(), a.activation(), a.activationParam(), a.init(),
+        RunSpec b = new RunSpec(a.dataset(), a.dataOptions(), a.arch(), a.activation(), a.activationParam(), a.init(), a.biasInit(),
                 a.initSample(), a.optimizer(), a.schedule(), a.epochs() + 1, a.batch(), a.clip(), a.seed(), a.backend());
         assertNotEquals(store.fileOf(a), store.fileOf(b));
     }
