@@ -1,14 +1,14 @@
 package ibinit.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Quiet progress for logs and pipes: one line per epoch, and one when the run ends. */
 public final class EpochLines implements TrainingListener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String prefix;
 
-    public EpochLines(PrintStream out, String prefix) {
+    public EpochLines(PrintWriter out, String prefix) {
         this.out = out;
         this.prefix = prefix == null ? "" : prefix;
     }

@@ -1,6 +1,6 @@
 package ibinit.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,7 +11,7 @@ public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 24;
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String prefix;
     private int epochs;
     private int batches;
@@ -19,7 +19,7 @@ public final class ProgressBar implements TrainingListener {
     private long lastDraw;
     private int lastLength;
 
-    public ProgressBar(PrintStream out, String prefix) {
+    public ProgressBar(PrintWriter out, String prefix) {
         this.out = out;
         this.prefix = prefix == null ? "" : prefix;
     }

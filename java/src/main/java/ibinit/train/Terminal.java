@@ -22,7 +22,7 @@ public final class Terminal {
     }
 
     /** A bar on a terminal, else one line per epoch. */
-    public static TrainingListener progress(java.io.PrintStream err, String prefix) {
+    public static TrainingListener progress(java.io.PrintWriter err, String prefix) {
         return stderrIsInteractive() ? new ProgressBar(err, prefix) : new EpochLines(err, prefix);
     }
 }
