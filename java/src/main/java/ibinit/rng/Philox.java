@@ -76,7 +76,9 @@ public final class Philox {
     public static float uniformAt(long seed, int stream, long index, float lo, float hi) {
         int[] b = new int[4];
         block(seed, stream, index, 0, b);
-        return lo + (hi - lo) * u01f(b[0]);
+        float v = lo + (hi - lo) * u01f(b[0]);
+        // Rounding can reach hi itself; keep the range half-open as documented.
+        return v < hi || !(hi > lo) ? v : Math.nextDown(hi);
     }
 
     public static float normalAt(long seed, int stream, long index, float mean, float std) {

@@ -84,4 +84,17 @@ class PhiloxTest {
         // The high word carries the top bits: only bit 31 of hi set gives one half.
         assertEquals(0.5, Philox.u01d(0, 0x80000000));
     }
+
+    @org.junit.jupiter.api.Test
+    void uniformStaysBelowHiEvenWhenRoundingWouldReachIt() {
+        // At 1e6 floats are 1/16 apart, so lo + (hi - lo) u rounds up to hi for u > 1 - 1/32.
+        float lo = 1e6f, hi = 1e6f + 1;
+        int belowTop = 0;
+        for (long i = 0; i < 10_000; i++) {
+            float v = Philox.uniformAt(5, 0, i, lo, hi);
+            org.junit.jupiter.api.Assertions.assertTrue(v >= lo && v < hi, "index " + i + " gave " + v);
+            if (v == Math.nextDown(hi)) belowTop++;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(belowTop > 0, "the rounding case never occurred; the test lost its point");
+    }
 }
