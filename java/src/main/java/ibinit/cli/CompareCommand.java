@@ -9,6 +9,8 @@ import ibinit.train.Grid;
 import ibinit.train.GridListener;
 import ibinit.train.GridOutcome;
 import ibinit.train.LocalExecutor;
+import ibinit.train.EpochLines;
+import ibinit.train.ProgressBar;
 import ibinit.train.RunResult;
 import ibinit.train.RunSpec;
 import ibinit.train.Runner;
@@ -99,16 +101,16 @@ final class CompareCommand implements Callable<Integer> {
                 + "; " + executor.policy());
         err.flush();
         GridOutcome outcome;
-        String table;
+        // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "Finished runs are kept; continue with --resume --out " + dir)) {
             outcome = executor.execute(grid, new Lines(err, jobs), guard);
-            table = outcome.results().isEmpty() ? null
-                    : GridReportWriter.write(dir, outcome.results(), title(grid));
+            if (!outcome.results().isEmpty()) stdout.print(GridReportWriter.write(dir, outcome.results(), title(grid)));
+            int unfinished = grid.size() - outcome.results().size();
+            stdout.printf(Locale.ROOT, "%d runs: %d finished now, %d finished earlier%s; results in %s%n", grid.size(),
+                    outcome.results().size() - outcome.skipped(), outcome.skipped(),
+                    unfinished > 0 ? ", " + unfinished + " not finished (continue with --resume --out " + dir + ")" : "", dir);
+            stdout.flush();
         }
-        if (table != null) stdout.print(table);
-        stdout.printf(Locale.ROOT, "%d runs: %d run now, %d finished earlier%s; results in %s%n", grid.size(), outcome.executed(),
-                outcome.skipped(), outcome.interrupted() ? ", the rest interrupted (continue with --resume --out " + dir + ")" : "", dir);
-        stdout.flush();
         if (outcome.interrupted()) return 130;
         return outcome.results().stream().allMatch(r -> r.status() == ibinit.train.RunStatus.COMPLETED) ? 0 : 1;
     }
@@ -137,7 +139,9 @@ final class CompareCommand implements Callable<Integer> {
 
         @Override
         public TrainingListener trainingListener(RunSpec spec, int index, int total) {
-            return jobs == 1 && Terminal.stderrIsInteractive() ? Terminal.progress(err, spec.label() + " ") : TrainingListener.NONE;
+            // a bar only when runs go one at a time on a terminal; otherwise one labelled line per epoch
+            return jobs == 1 && Terminal.stderrIsInteractive() ? new ProgressBar(err, spec.label() + " ", false)
+                    : new EpochLines(err, spec.label() + " ", false);
         }
 
         private static String errorOf(RunResult r) {

@@ -1,5 +1,6 @@
 package ibinit.cli;
 
+import ibinit.backend.ThreadPolicy;
 import ibinit.report.ErrorCurvePlot;
 import ibinit.report.ErrorCurves;
 import ibinit.report.GridReportWriter;
@@ -65,23 +66,26 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         JsonRunStore store = new JsonRunStore(dir);
         RunResult r;
+        // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {
+            err.println("train: " + run.label() + " into " + dir + "; " + ThreadPolicy.describe());
+            err.flush();
             r = runner.run(run, Terminal.progress(err, ""), guard);
             if (r.status() == RunStatus.INTERRUPTED) {
-                stdout.println("interrupted: " + r.detail() + "; nothing saved");
+                stdout.println(r.detail() + "; nothing saved");
                 stdout.flush();
                 return 130;
             }
             store.save(r);
             ErrorCurvePlot.write(ErrorCurves.of(List.of(r)), run.dataset() + " " + run.arch() + " " + run.init() + " seed " + run.seed()
                     + ": test error per epoch", dir.resolve(GridReportWriter.PLOT));
+            stdout.println("run: " + run.label() + " (" + r.detail() + ")");
+            stdout.println(r.bestEpoch() == 0 ? "min test error: n/a (no epoch finished)"
+                    : String.format(Locale.ROOT, "min test error: %.2f%% at epoch %d", r.bestError(), r.bestEpoch()));
+            stdout.println("result: " + store.fileOf(run));
+            stdout.println("plot: " + dir.resolve(GridReportWriter.PLOT));
+            stdout.flush();
         }
-        stdout.println("run: " + run.label() + " (" + r.detail() + ")");
-        stdout.println(r.bestEpoch() == 0 ? "min test error: n/a (no epoch finished)"
-                : String.format(Locale.ROOT, "min test error: %.2f%% at epoch %d", r.bestError(), r.bestEpoch()));
-        stdout.println("result: " + store.fileOf(run));
-        stdout.println("plot: " + dir.resolve(GridReportWriter.PLOT));
-        stdout.flush();
         return r.status() == RunStatus.COMPLETED ? 0 : 1;
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     /** Temporary files start with this, so a leftover from a hard kill is easy to spot and to ignore. */
     static final String TEMP_PREFIX = ".tmp-";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() { }
 
@@ -28,8 +29,10 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            // CREATE_NEW with a random name rather than createTempFile: the file gets the umask's
+            // permissions (createTempFile's are owner-only), like any file the user writes.
+            temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) ch.write(buf);
                 ch.force(true);

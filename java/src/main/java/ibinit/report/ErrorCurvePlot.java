@@ -36,6 +36,9 @@ public final class ErrorCurvePlot {
     public static void write(ErrorCurves curves, String title, Path file) {
         BufferedImage img = render(curves, title);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // ImageIO's default disk cache registers a JVM shutdown hook per stream, which throws while a
+        // Ctrl-C shutdown is saving results; the image is small, so cache in memory.
+        ImageIO.setUseCache(false);
         try {
             if (!ImageIO.write(img, "png", bytes)) throw new IOException("no PNG writer in this JVM");
         } catch (IOException e) {

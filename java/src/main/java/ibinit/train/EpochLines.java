@@ -7,10 +7,13 @@ import java.util.Locale;
 public final class EpochLines implements TrainingListener {
     private final PrintWriter out;
     private final String prefix;
+    private final boolean summaryLine;
 
-    public EpochLines(PrintWriter out, String prefix) {
+    /** {@code summaryLine}: end with a line saying how the run ended (off when a grid prints its own). */
+    public EpochLines(PrintWriter out, String prefix, boolean summaryLine) {
         this.out = out;
         this.prefix = prefix == null ? "" : prefix;
+        this.summaryLine = summaryLine;
     }
 
     @Override
@@ -21,6 +24,7 @@ public final class EpochLines implements TrainingListener {
 
     @Override
     public void runFinished(TrainingOutcome o) {
+        if (!summaryLine) return;
         out.println(prefix + o.detail() + "; min test error " + Trainer.errorAtEpoch(o));
         out.flush();
     }

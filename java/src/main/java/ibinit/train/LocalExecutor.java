@@ -53,7 +53,7 @@ public final class LocalExecutor {
                 todo.add(i);
             }
         }
-        LOG.info("grid: " + total + " runs, " + (total - todo.size()) + " already finished; " + policy());
+        LOG.fine(() -> "grid: " + total + " runs, " + (total - todo.size()) + " already finished; " + policy()); // the CLI prints the policy itself
         AtomicInteger executed = new AtomicInteger();
         if (jobs == 1) {
             for (int i : todo) {

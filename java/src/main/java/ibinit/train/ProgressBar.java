@@ -13,15 +13,18 @@ public final class ProgressBar implements TrainingListener {
 
     private final PrintWriter out;
     private final String prefix;
+    private final boolean summaryLine;
     private int epochs;
     private int batches;
     private long started;
     private long lastDraw;
     private int lastLength;
 
-    public ProgressBar(PrintWriter out, String prefix) {
+    /** {@code summaryLine}: end with a line saying how the run ended (off when a grid prints its own). */
+    public ProgressBar(PrintWriter out, String prefix, boolean summaryLine) {
         this.out = out;
         this.prefix = prefix == null ? "" : prefix;
+        this.summaryLine = summaryLine;
     }
 
     @Override
@@ -55,6 +58,12 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void runFinished(TrainingOutcome o) {
+        if (!summaryLine) {
+            draw(""); // wipe a bar left by an early end
+            out.print('\r');
+            out.flush();
+            return;
+        }
         draw(prefix + o.detail() + "; min test error " + Trainer.errorAtEpoch(o));
         out.print('\n');
         lastLength = 0;

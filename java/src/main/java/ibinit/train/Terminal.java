@@ -21,8 +21,8 @@ public final class Terminal {
         }
     }
 
-    /** A bar on a terminal, else one line per epoch. */
+    /** A bar on a terminal, else one line per epoch; both end with a summary line. */
     public static TrainingListener progress(java.io.PrintWriter err, String prefix) {
-        return stderrIsInteractive() ? new ProgressBar(err, prefix) : new EpochLines(err, prefix);
+        return stderrIsInteractive() ? new ProgressBar(err, prefix, true) : new EpochLines(err, prefix, true);
     }
 }

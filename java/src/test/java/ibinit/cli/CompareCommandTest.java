@@ -31,7 +31,7 @@ class CompareCommandTest {
         assertTrue(lines[0].startsWith("method") && lines[0].contains("min test error % (epoch)"), r.out());
         long rows = r.out().lines().filter(l -> l.matches("(kaiming-normal|xavier-uniform)\\s+4-[86]-3\\s+\\d+\\.\\d\\d ± \\d+\\.\\d\\d \\(\\d\\.\\d\\)\\s+2")).count();
         assertEquals(4, rows, r.out());
-        assertTrue(r.out().contains("8 runs: 8 run now, 0 finished earlier"), r.out());
+        assertTrue(r.out().contains("8 runs: 8 finished now, 0 finished earlier"), r.out());
         try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
             assertEquals(8, runs.filter(p -> p.toString().endsWith(".json")).count());
         }
@@ -46,7 +46,7 @@ class CompareCommandTest {
         String table = r.out().lines().filter(l -> l.startsWith("kaiming") || l.startsWith("xavier")).toList().toString();
         CliRun again = compare("--resume");
         assertEquals(0, again.exit(), again.err());
-        assertTrue(again.out().contains("8 runs: 0 run now, 8 finished earlier"), again.out());
+        assertTrue(again.out().contains("8 runs: 0 finished now, 8 finished earlier"), again.out());
         assertEquals(table, again.out().lines().filter(l -> l.startsWith("kaiming") || l.startsWith("xavier")).toList().toString());
 
         CliRun clash = compare();
@@ -62,14 +62,14 @@ class CompareCommandTest {
         }
         CliRun r = compare("--resume");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("8 runs: 1 run now, 7 finished earlier"), r.out());
+        assertTrue(r.out().contains("8 runs: 1 finished now, 7 finished earlier"), r.out());
     }
 
     @Test
     void divergedCellIsReportedAndTheGridFinishes() {
         CliRun r = compare("--lr", "1e6");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.out().contains("8 runs: 8 run now"), r.out());
+        assertTrue(r.out().contains("8 runs: 8 finished now"), r.out());
         assertTrue(r.out().contains("diverged"), r.out());
         assertTrue(r.err().contains("diverged at epoch 1 step"), r.err());
     }
