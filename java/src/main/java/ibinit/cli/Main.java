@@ -52,7 +52,7 @@ public final class Main implements Runnable {
     private static int onFailure(Exception ex, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException
-                || ex instanceof DatasetException) {
+                || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written
             err.println("ibinit: " + ex.getMessage());
             return EXIT_USAGE;
         }

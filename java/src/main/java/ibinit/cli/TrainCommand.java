@@ -11,7 +11,10 @@ import ibinit.train.RunSpec;
 import ibinit.train.RunStatus;
 import ibinit.train.Runner;
 import ibinit.train.Terminal;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         JsonRunStore store = new JsonRunStore(dir);
+        try {
+            Files.createDirectories(store.folder()); // fail now, not after a long run
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write --out " + dir + ": " + e, e);
+        }
         RunResult r;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {

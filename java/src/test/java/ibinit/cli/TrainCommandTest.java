@@ -77,6 +77,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void unwritableOutputFolderIsOneLineExitTwo() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun r = CliRun.of(args("train", "--arch", "4-8-3", "--out", file.resolve("sub").toString()));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("ibinit: cannot write")), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
     void trainWritesResultAndPlotAndPrintsTheMinimum() throws Exception {
         CliRun r = CliRun.of(args("train", "--arch", "4-8-3", "--out", dir.toString(), "--seed", "4", "--lr", "0.05"));
         assertEquals(0, r.exit(), r.err());
