@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 public final class ErrorCurvePlot {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
-    private static final int LEFT = 80, RIGHT = 250, TOP = 60, BOTTOM = 70;
+    private static final int LEFT = 80, RIGHT = 290, TOP = 60, BOTTOM = 70;
     /** Matplotlib's "tab10": distinct, readable on white. */
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
@@ -72,7 +72,10 @@ public final class ErrorCurvePlot {
 
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        centered(g, title, LEFT + pw / 2, 35);
+        String shown = fit(g.getFontMetrics(), title, WIDTH - 20);
+        int tw = g.getFontMetrics().stringWidth(shown);
+        // over the plot area when it fits there, else over the whole image
+        centered(g, shown, tw <= pw ? LEFT + pw / 2 : WIDTH / 2, 35);
 
         // grid, ticks and tick labels
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -158,7 +161,7 @@ public final class ErrorCurvePlot {
             g.setStroke(new BasicStroke(3f));
             g.drawLine(x, yy + fm.getAscent() / 2, x + 26, yy + fm.getAscent() / 2);
             g.setColor(Color.BLACK);
-            g.drawString(fit(fm, curves.curves().get(i).label(), RIGHT - 60), x + 34, yy + fm.getAscent());
+            g.drawString(fit(fm, curves.curves().get(i).label(), RIGHT - 50), x + 34, yy + fm.getAscent());
         }
     }
 
