@@ -101,6 +101,21 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(backend, dtype, s, segment.asSlice(0, bytes), () -> { }, this);
     }
 
+    /**
+     * Rows {@code start .. start + n - 1} (along dimension 0) as a tensor over the same memory, for
+     * streaming a large tensor through in chunks. It does not own the memory.
+     */
+    public Tensor rowRange(int start, int n) {
+        checkOpen();
+        if (start < 0 || n < 0 || start > shape[0] - n) {
+            throw new IllegalArgumentException("cannot take rows " + start + ".." + ((long) start + n - 1) + " of " + describe());
+        }
+        int[] s = shape.clone();
+        s[0] = n;
+        long rowBytes = sizeOf(shape) / Math.max(shape[0], 1) * dtype.bytes;
+        return new Tensor(backend, dtype, s, segment.asSlice(start * rowBytes, n * rowBytes), () -> { }, this);
+    }
+
     /** e.g. {@code f32[128x784]}. */
     public String describe() {
         StringBuilder b = new StringBuilder(dtype.label).append('[');

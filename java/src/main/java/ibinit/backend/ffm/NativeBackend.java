@@ -165,4 +165,15 @@ public class NativeBackend extends AbstractBackend {
         return out;
     }
 
+    // ---- neuron campaign (IBCI) ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        kernels.classColumnMoments(z.rows(), z.cols(), seg(z), seg(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return kernels.greedySelect(candidates.rows(), candidates.cols(), seg(candidates), scores, count);
+    }
 }
