@@ -158,7 +158,9 @@ IBINIT_HD double ibinit_normal_from_block(const uint32_t b[4]) {
 IBINIT_HD float ibinit_uniform_at(uint64_t seed, uint32_t stream, uint64_t index, float lo, float hi) {
     uint32_t b[4];
     ibinit_philox_block(seed, stream, index, 0, b);
-    return lo + (hi - lo) * ibinit_u01f(b[0]);
+    float v = lo + (hi - lo) * ibinit_u01f(b[0]);
+    /* Rounding can reach hi itself; keep the range half-open (nextafterf is exact everywhere). */
+    return (v < hi || !(hi > lo)) ? v : nextafterf(hi, -INFINITY);
 }
 
 IBINIT_HD float ibinit_normal_at(uint64_t seed, uint32_t stream, uint64_t index, float mean, float std) {

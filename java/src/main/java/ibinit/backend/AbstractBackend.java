@@ -349,6 +349,7 @@ public abstract class AbstractBackend implements Backend {
 
     @Override
     public final void fillUniform(Tensor x, RandomStream rs, float lo, float hi) {
+        if (rs == null) throw new IllegalArgumentException("random stream is null");
         own(x, "x");
         finite(lo, "lower bound");
         finite(hi, "upper bound");
@@ -358,6 +359,7 @@ public abstract class AbstractBackend implements Backend {
 
     @Override
     public final void fillNormal(Tensor x, RandomStream rs, float mean, float std) {
+        if (rs == null) throw new IllegalArgumentException("random stream is null");
         own(x, "x");
         finite(mean, "mean");
         if (!(std >= 0) || !Float.isFinite(std)) throw new IllegalArgumentException("standard deviation must be finite and >= 0, got " + std);
@@ -366,6 +368,7 @@ public abstract class AbstractBackend implements Backend {
 
     @Override
     public final void fillTruncatedNormal(Tensor x, RandomStream rs, float mean, float std, float lo, float hi) {
+        if (rs == null) throw new IllegalArgumentException("random stream is null");
         own(x, "x");
         finite(mean, "mean");
         finite(lo, "lower bound");
@@ -377,6 +380,7 @@ public abstract class AbstractBackend implements Backend {
 
     @Override
     public final int[] philoxBlocks(RandomStream rs, int blocks) {
+        if (rs == null) throw new IllegalArgumentException("random stream is null");
         if (blocks < 0) throw new IllegalArgumentException("block count must be >= 0, got " + blocks);
         return philoxBlocksChecked(rs, blocks);
     }

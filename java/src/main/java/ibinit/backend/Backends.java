@@ -47,7 +47,7 @@ public final class Backends {
         Probe p = probe(n);
         if (!p.available()) throw new BackendUnavailableException("backend " + n + " is unavailable: " + p.reason());
         return switch (n) {
-            case "java" -> ReferenceBackend.create();
+            case "java" -> new ReferenceBackend();
             case "cpu" -> CpuBackend.open();
             case "cuda" -> CudaBackend.open();
             default -> throw unknown(name);
@@ -55,7 +55,7 @@ public final class Backends {
     }
 
     /** The pure-Java reference backend (the test oracle); always available. */
-    public static Backend reference() { return ReferenceBackend.create(); }
+    public static Backend reference() { return new ReferenceBackend(); }
 
     /** The backend asked for by property or environment, else the best available; logs the choice. */
     public static Backend openDefault() {

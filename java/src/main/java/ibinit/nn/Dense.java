@@ -52,10 +52,16 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        // dW = dy^T x ; db = column sums of dy ; dx = dy W
+    public void backwardParametersOnly(Tensor dy) {
+        // dW = dy^T x ; db = column sums of dy
         backend.gemm(true, false, 1f, dy, input, 0f, weight.grad());
         backend.columnSums(dy, bias.grad());
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        backwardParametersOnly(dy);
+        // dx = dy W
         Tensor dx = inputGrad.get(dy.rows(), new int[] {in});
         backend.gemm(false, false, 1f, dy, weight.value(), 0f, dx);
         return dx;

@@ -25,6 +25,12 @@ public interface Layer extends AutoCloseable {
      */
     Tensor backward(Tensor gradOutput);
 
+    /**
+     * Like {@link #backward} when nothing needs d(loss)/d(input) (the first layer of a network):
+     * layers whose input gradient costs real work skip it.
+     */
+    default void backwardParametersOnly(Tensor gradOutput) { backward(gradOutput); }
+
     /** Trainable parameters (empty for parameter-free layers). */
     default List<Parameter> parameters() { return List.of(); }
 

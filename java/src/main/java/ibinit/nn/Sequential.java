@@ -91,11 +91,12 @@ public final class Sequential implements AutoCloseable {
 
     /** Backward from d(loss)/d(logits); sets every parameter's gradient. */
     public void backward(Tensor gradLogits) {
+        // Below the first layer with parameters no gradient is needed: stop there.
+        int first = 0;
+        while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
         Tensor g = gradLogits;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            // The first layer's input gradient is never needed; dense layers still compute it (cheap next to dW).
-            g = layers.get(i).backward(g);
-        }
+        for (int i = layers.size() - 1; i > first; i--) g = layers.get(i).backward(g);
+        if (first < layers.size()) layers.get(first).backwardParametersOnly(g);
     }
 
     public long parameterCount() {

@@ -1,0 +1,68 @@
+#!/usr/bin/python3
+"""PyTorch peer for the MLP training-epoch benchmark (Debian's python3-torch 1.13).
+
+Trains the same MLP on the same Fashion-MNIST training set (pixels / 255, seeded shuffle,
+batch 128, SGD with momentum 0.9, lr 0.01) and prints one line per epoch:
+    torch epoch E seconds S loss L
+Run at PyTorch's best setting on this 2-core machine: torch.set_num_threads(1) (OpenBLAS /
+MKL still use both cores inside GEMM; a second spinning pool makes it 5x slower).
+"""
+import argparse
+import gzip
+import struct
+import time
+
+import numpy as np
+import torch
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--arch", default="784-512-512-10")
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
+    p.add_argument("--threads", type=int, default=1)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(0)
+    x = read_idx(f"{a.data_dir}/train-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255.0
+    y = read_idx(f"{a.data_dir}/train-labels-idx1-ubyte.gz").astype(np.int64)
+    x, y = torch.from_numpy(x), torch.from_numpy(y)
+    sizes = [int(s) for s in a.arch.split("-")]
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.ReLU())
+    net = torch.nn.Sequential(*layers)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    n = x.shape[0]
+    for epoch in range(1, a.epochs + 1):
+        perm = torch.randperm(n)
+        start = time.perf_counter()
+        total = 0.0
+        batches = 0
+        for i in range(0, n, a.batch):
+            idx = perm[i:i + a.batch]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(net(x[idx]), y[idx])
+            loss.backward()
+            opt.step()
+            total += loss.item()
+            batches += 1
+        seconds = time.perf_counter() - start
+        print(f"torch epoch {epoch} seconds {seconds:.3f} loss {total / batches:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
