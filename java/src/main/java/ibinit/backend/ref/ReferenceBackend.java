@@ -322,4 +322,16 @@ public final class ReferenceBackend extends AbstractBackend {
         }
         return out;
     }
+
+    // ---- neuron campaign (IBCI): the algorithms live in ClassMoments and GreedySelection ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        ClassMoments.accumulate(read(z), z.rows(), z.cols(), readInts(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return GreedySelection.select(read(candidates), candidates.rows(), candidates.cols(), scores, count);
+    }
 }
