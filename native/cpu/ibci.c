@@ -24,8 +24,7 @@ IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, c
         }
     }
     /* Threads split the columns, so each owns its slice of every class row of the sums. */
-    int nt = ibinit_cpu_threads();
-    if ((int64_t)rows * cols < ((int64_t)1 << 16) || cols < 64) nt = 1;
+    int nt = cols < 64 ? 1 : ibinit_cpu_team((int64_t)rows * cols, IBINIT_CPU_GRAIN_CHEAP);
 #pragma omp parallel num_threads(nt) if(nt > 1)
     {
         int t = omp_get_thread_num(), n = omp_get_num_threads();
@@ -133,7 +132,7 @@ IBINIT_API int ibinit_greedy_select(int k, int d, const float *w, const double *
         for (int e = 0; e < d; e++) a[e] *= inv;
         host_chosen[found++] = best;
         /* One product of the new direction with every open candidate; a^T p_j = a^T w_j. */
-        int team = (int64_t)k * d < ((int64_t)1 << 15) ? 1 : nt;
+        int team = ibinit_cpu_team((int64_t)(k - found) * d, IBINIT_CPU_GRAIN_CHEAP);
 #pragma omp parallel for num_threads(team) if(team > 1) schedule(static)
         for (int j = 0; j < k; j++) {
             if (!open[j]) continue;
