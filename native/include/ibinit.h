@@ -116,7 +116,9 @@ IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, c
  * falls to IBINIT_GREEDY_RECOMPUTE_TOL times the last exact one (LAPACK's xLAQP2 rule). A row
  * whose exact residual is at most IBINIT_GREEDY_EXHAUSTED of its norm is spanned and closed.
  * host_chosen (count entries) receives the picks in order, *host_found how many there are
- * (fewer than count when every open row is spanned). Mirrored by ibinit.backend.ref.GreedySelection. */
+ * (fewer than count when every open row is spanned). Mirrored by ibinit.backend.ref.GreedySelection;
+ * an implementation may defer downdates of rows that cannot win yet (the CPU one does) as long as
+ * the picks are the same. */
 #define IBINIT_GREEDY_EXHAUSTED 1e-6
 #define IBINIT_GREEDY_RECOMPUTE_TOL 1.4901161193847656e-8
 IBINIT_API int ibinit_greedy_select(int k, int d, const float *w, const double *host_scores, int count,

@@ -132,8 +132,8 @@ public interface Backend extends AutoCloseable {
      * span of the rows picked so far (ties to the lowest j), and never pick a row twice. Rows whose
      * residual falls below 1e-6 of their norm are spanned and never picked, so the result is shorter
      * than {@code count} when every remaining row is spanned (e.g. count > d). Residual norms are
-     * downdated in double, one product with the candidates per pick (see
-     * {@link ibinit.backend.ref.GreedySelection}).
+     * downdated in double, never forming the residuals (see {@link ibinit.backend.ref.GreedySelection};
+     * the CPU kernel finds the same picks lazily, updating only candidates that could win).
      *
      * @return the chosen row indices in pick order
      */

@@ -90,7 +90,7 @@ class IbciKernelsTest {
     @ParameterizedTest @MethodSource("backends")
     void greedySelectionMatchesTheReference(String name) {
         try (Twin t = twin(name, "greedySelect")) {
-            int[][] cases = {{1, 1, 1}, {50, 20, 10}, {64, 17, 30}, {300, 100, 60}, {40, 8, 8}, {9, 300, 9}};
+            int[][] cases = {{1, 1, 1}, {50, 20, 10}, {64, 17, 30}, {300, 100, 60}, {40, 8, 8}, {9, 300, 9}, {1000, 120, 100}};
             for (int[] c : cases) {
                 int k = c[0], d = c[1], count = c[2];
                 Pair w = t.pair(t.normal(k * d, 0.1), k, d);
@@ -100,6 +100,34 @@ class IbciKernelsTest {
                 int[] got = t.under.greedySelect(w.under(), s, count);
                 assertArrayEquals(want, got, t.where("picks of " + count + " from " + k + "x" + d));
                 assertEquals(Math.min(count, d), got.length, t.where("pick count"));
+            }
+        }
+    }
+
+    @ParameterizedTest @MethodSource("backends")
+    void greedySelectionMatchesTheReferenceOnAwkwardPools(String name) {
+        // all-negative and mixed scores, zero scores, nearly parallel candidates, counts past d
+        try (Twin t = twin(name, "greedySelect awkward")) {
+            for (int trial = 0; trial < 30; trial++) {
+                int d = 1 + t.rnd.nextInt(40), k = 1 + t.rnd.nextInt(80), count = 1 + t.rnd.nextInt(k + 5);
+                float[] v = t.normal(k * d, 1);
+                if (trial % 3 == 0) {
+                    for (int j = 1; j < k; j++) {
+                        for (int e = 0; e < d; e++) v[j * d + e] = v[(j % 4) * d + e] + 1e-3f * v[j * d + e];
+                    }
+                }
+                double[] s = new double[k];
+                for (int j = 0; j < k; j++) {
+                    s[j] = switch (trial % 4) {
+                        case 0 -> -t.rnd.nextDouble();
+                        case 1 -> t.rnd.nextDouble() - 0.5;
+                        case 2 -> t.rnd.nextInt(3) - 1; // many exact ties, zeros included
+                        default -> t.rnd.nextDouble();
+                    };
+                }
+                Pair w = t.pair(v, k, d);
+                assertArrayEquals(REF.greedySelect(w.ref(), s, count), t.under.greedySelect(w.under(), s, count),
+                        t.where("trial " + trial + ": " + count + " of " + k + "x" + d));
             }
         }
     }
