@@ -56,7 +56,9 @@ public final class ThreadPolicy {
         if (OVERRIDE.isBound()) {
             return "threads: " + n + " per run (set by the grid executor for its parallel runs, so their pools never compete)";
         }
-        return "threads: " + n + " (native kernels and OpenBLAS share one pool; -Dibinit.threads or IBINIT_THREADS to change)";
+        String wait = System.getenv("OMP_WAIT_POLICY");
+        return "threads: " + n + " (native kernels and OpenBLAS share one pool; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY="
+                + (wait == null ? "unset" : wait) + ")";
     }
 
     /** Logs the policy once per JVM. */

@@ -102,18 +102,19 @@ public final class Tensor implements AutoCloseable {
     }
 
     /**
-     * Rows {@code start .. start + n - 1} (along dimension 0) as a tensor over the same memory, for
-     * streaming a large tensor through in chunks. It does not own the memory.
+     * {@code count} entries along dimension 0 from {@code start} (images of a batch, for per-image
+     * GEMMs) as a tensor over the same memory, no copy. It does not own the memory.
      */
-    public Tensor rowRange(int start, int n) {
+    public Tensor slice(int start, int count) {
         checkOpen();
-        if (start < 0 || n < 0 || start > shape[0] - n) {
-            throw new IllegalArgumentException("cannot take rows " + start + ".." + ((long) start + n - 1) + " of " + describe());
+        if (start < 0 || count < 0 || start > shape[0] - count) {
+            throw new IllegalArgumentException("cannot take " + count + " entries from " + start + " along dimension 0 of "
+                    + describe());
         }
         int[] s = shape.clone();
-        s[0] = n;
-        long rowBytes = sizeOf(shape) / Math.max(shape[0], 1) * dtype.bytes;
-        return new Tensor(backend, dtype, s, segment.asSlice(start * rowBytes, n * rowBytes), () -> { }, this);
+        s[0] = count;
+        long stride = shape[0] == 0 ? 0 : size / shape[0] * dtype.bytes;
+        return new Tensor(backend, dtype, s, segment.asSlice(start * stride, count * stride), () -> { }, this);
     }
 
     /** e.g. {@code f32[128x784]}. */

@@ -39,9 +39,9 @@ public record CandidateMoments(int classes, int candidates, long[] counts, doubl
             for (int r0 = 0; r0 < n; r0 += chunk) {
                 int rows = Math.min(chunk, n - r0);
                 Tensor zc = rows == chunk ? z : z.firstRows(rows);
-                b.gemm(false, true, 1f, h.rowRange(r0, rows), candidates, 0f, zc);
+                b.gemm(false, true, 1f, h.slice(r0, rows), candidates, 0f, zc);
                 if (act != Activation.IDENTITY) b.activation(act, actParam, zc, zc);
-                b.classColumnMoments(zc, labels.rowRange(r0, rows), classes, sums, squares);
+                b.classColumnMoments(zc, labels.slice(r0, rows), classes, sums, squares);
             }
         }
         return new CandidateMoments(classes, k, counts, sums, squares);
