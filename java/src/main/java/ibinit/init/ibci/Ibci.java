@@ -80,8 +80,7 @@ public final class Ibci implements Initializer {
         String where = layer.weight().name().replace(".weight", "");
         int nOut = layer.out(), dIn = layer.in();
         int pool = options.poolFor(nOut);
-        double gain = Gain.of(net.activation(), net.layers().stream().filter(x -> x instanceof ActivationLayer)
-                .map(x -> ((ActivationLayer) x).param()).findFirst().orElse(0f));
+        double gain = heGain(net);
         long t0 = System.nanoTime();
         try (Tensor candidates = options.base().draw(b, pool, dIn, nOut, gain, rs)) {
             CandidateMoments moments = CandidateMoments.measure(b, h, labels, hostLabels, classes, candidates, act, param);
@@ -97,6 +96,13 @@ public final class Ibci implements Initializer {
             LOG.fine(String.format("ibci %s: %d of %d candidates (%d live, a = %.3g) elected in %.1f ms", where, nOut, pool, live, alpha,
                     (System.nanoTime() - t0) / 1e6));
         }
+    }
+
+    /** The registry's He gain: that of the network's activation (leaky slope from its activation layers). */
+    private static double heGain(Sequential net) {
+        float slope = 0;
+        for (Layer l : net.layers()) if (l instanceof ActivationLayer al) slope = al.param();
+        return Gain.of(net.activation(), slope);
     }
 
     /** Host copy of the labels, checked against the sample and the class count. */
