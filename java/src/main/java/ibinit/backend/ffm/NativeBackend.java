@@ -200,4 +200,16 @@ public class NativeBackend extends AbstractBackend {
         kernels.maxPoolBackward(dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win.kernel(), win.stride(), win.padding(),
                 seg(dy), seg(argmax), seg(dx));
     }
+
+    // ---- neuron campaign (IBCI) ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        kernels.classColumnMoments(z.rows(), z.cols(), seg(z), seg(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return kernels.greedySelect(candidates.rows(), candidates.cols(), seg(candidates), scores, count);
+    }
 }

@@ -365,4 +365,16 @@ public final class ReferenceBackend extends AbstractBackend {
     protected void maxPoolBackwardChecked(Tensor dy, Tensor argmax, Window2d win, Tensor dx) {
         write(ReferenceWindows.maxPoolBackward(read(dy), readInts(argmax), dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win), dx);
     }
+
+    // ---- neuron campaign (IBCI): the algorithms live in ClassMoments and GreedySelection ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        ClassMoments.accumulate(read(z), z.rows(), z.cols(), readInts(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return GreedySelection.select(read(candidates), candidates.rows(), candidates.cols(), scores, count);
+    }
 }
