@@ -43,6 +43,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "lecun-normal, orthogonal, normal, lsuv; e.g. kaiming-normal:mode=fan_out, normal:std=0.01, lsuv:tol=0.1. Default: ${DEFAULT-VALUE}.")
     String init = "kaiming-normal";
 
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "Start from the weights in a safetensors file (as written by `ibinit init --out`); names and shapes must "
+                    + "match the network. Same as --init file:path=FILE; do not combine with --init.")
+    Path initFrom;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the initial weights, the initialization sample and every epoch's shuffle. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
@@ -56,6 +61,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         RunSpec run;
         Runner runner = new Runner(new DatasetSource());
+        if (initFrom != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
+                throw new ParameterException(spec.commandLine(), "--init-from and --init both name an initialization: give one");
+            }
+            init = "file:path=" + initFrom.toAbsolutePath();
+        }
         try {
             run = new RunSpec(options.dataset.trim().toLowerCase(Locale.ROOT), options.dataOptionMap(), arch, options.activationName(),
                     options.leakySlope, init, options.biasInit, options.initSampleSize(), options.optimizerSpec(),

@@ -57,4 +57,26 @@ class InitCommandTest {
         assertEquals(2, r.code());
         assertTrue(!r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void trainStartsFromAnExportedFileAndRefusesAMismatch() throws Exception {
+        Path f = dir.resolve("he.safetensors");
+        assertEquals(0, MainTest.run(args("synthetic", "20-8-4", f, "kaiming-normal")).code());
+        String[] common = {"--dataset", "synthetic", "--data-option", "classes=4", "--data-option", "dims=20",
+            "--data-option", "trainSize=120", "--data-option", "testSize=60", "--epochs", "1", "--batch", "16", "--backend", "java"};
+        List<String> ok = new java.util.ArrayList<>(List.of("train", "--arch", "20-8-4", "--init-from", f.toString(),
+                "--out", dir.resolve("ok").toString()));
+        ok.addAll(List.of(common));
+        MainTest.Result r = MainTest.run(ok.toArray(String[]::new));
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> bad = new java.util.ArrayList<>(List.of("train", "--arch", "20-5-4", "--init-from", f.toString(),
+                "--out", dir.resolve("bad").toString()));
+        bad.addAll(List.of(common));
+        r = MainTest.run(bad.toArray(String[]::new));
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("layers.0.weight has shape [8, 20] where the network has [5, 20]"), r.out() + r.err());
+        List<String> both = new java.util.ArrayList<>(List.of("train", "--init", "he", "--init-from", f.toString()));
+        both.addAll(List.of(common));
+        assertEquals(2, MainTest.run(both.toArray(String[]::new)).code());
+    }
 }
