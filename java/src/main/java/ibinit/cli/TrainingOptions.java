@@ -46,7 +46,7 @@ final class TrainingOptions {
     String biasInit = "zeros";
 
     @Option(names = "--init-sample", paramLabel = "N",
-            description = "Training rows handed to data-driven initializers (LSUV), drawn with the run's seed. Default: the batch size.")
+            description = "Training rows handed to data-driven initializers (LSUV, IBCI), drawn with the run's seed. Default: the batch size.")
     Integer initSample;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: ${DEFAULT-VALUE}.")
