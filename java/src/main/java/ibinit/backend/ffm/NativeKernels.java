@@ -32,6 +32,7 @@ final class NativeKernels {
     private final MethodHandle activation, activationBackward, softmaxXent;
     private final MethodHandle sgdMomentum, adam;
     private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal;
+    private final MethodHandle denseActForward, denseActBackward, gatherRows;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -71,6 +72,14 @@ final class NativeKernels {
                 JAVA_FLOAT, JAVA_FLOAT));
         fillTruncatedNormal = bind("ibinit_fill_truncated_normal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
                 JAVA_INT, JAVA_LONG, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT));
+        // ---- information estimators (ibinit.info) ----
+        denseActForward = bind("ibinit_dense_act_forward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+        denseActBackward = bind("ibinit_dense_act_backward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        // critical: on the CPU the row indices are a Java int[] passed in place.
+        gatherRows = bind("ibinit_gather_rows", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
+                ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
     }
 
     private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
@@ -264,6 +273,34 @@ final class NativeKernels {
     void fillTruncatedNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std, float lo, float hi) {
         try {
             check((int) fillTruncatedNormal.invokeExact(x, n, seed, stream, offset, mean, std, lo, hi), "fill_truncated_normal");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- information estimators (ibinit.info) ----
+
+    void denseActForward(int rows, int in, int out, MemorySegment x, MemorySegment w, MemorySegment b, int kind, float param,
+                         MemorySegment y) {
+        try {
+            check((int) denseActForward.invokeExact(rows, in, out, x, w, b, kind, param, y), "dense_act_forward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void denseActBackward(int rows, int in, int out, MemorySegment x, MemorySegment w, int kind, float param, MemorySegment y,
+                          MemorySegment dy, MemorySegment dw, MemorySegment db, MemorySegment dx) {
+        try {
+            check((int) denseActBackward.invokeExact(rows, in, out, x, w, kind, param, y, dy, dw, db, dx), "dense_act_backward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void gatherRows(int rows, int cols, MemorySegment src, int ldSrc, MemorySegment idx, MemorySegment dst, int ldDst) {
+        try {
+            check((int) gatherRows.invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
         } catch (Throwable t) {
             throw rethrow(t);
         }
