@@ -9,14 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Elements below which a pass stays on the calling thread: waking the pool costs microseconds. */
-#define DENSE_ACT_GRAIN ((int64_t)1 << 15)
-
-static int threads_for(int64_t work) {
-    int t = ibinit_cpu_threads();
-    return t > 1 && work >= 2 * DENSE_ACT_GRAIN ? t : 1;
-}
-
 static int known_kind(int kind) { return kind >= IBINIT_ACT_IDENTITY && kind <= IBINIT_ACT_SIGMOID; }
 
 static int bad_kind(const char *who, int kind) {
@@ -42,7 +34,8 @@ IBINIT_API int ibinit_dense_act_forward(int rows, int in, int out, const float *
     if (!known_kind(kind)) return bad_kind("dense_act_forward", kind);
     if (rows <= 0 || out <= 0) return 0;
     if (ibinit_gemm(0, 1, rows, out, in, 1.0f, x, in, w, in, 0.0f, y, out)) return 1;
-    int nt = threads_for((int64_t)rows * out);
+    int nt = ibinit_cpu_team((int64_t)rows * out, kind == IBINIT_ACT_TANH || kind == IBINIT_ACT_SIGMOID
+                                                     ? IBINIT_CPU_GRAIN_COSTLY : IBINIT_CPU_GRAIN_CHEAP);
     switch (kind) {
         case IBINIT_ACT_IDENTITY: BIAS_ACT(IBINIT_ACT_IDENTITY); break;
         case IBINIT_ACT_RELU: BIAS_ACT(IBINIT_ACT_RELU); break;
@@ -86,7 +79,7 @@ IBINIT_API int ibinit_dense_act_backward(int rows, int in, int out, const float 
     }
     /* Few column blocks: split them over threads only when the block count allows. */
     int blocks = (out + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
-    int nt = threads_for((int64_t)rows * out);
+    int nt = ibinit_cpu_team((int64_t)rows * out, IBINIT_CPU_GRAIN_CHEAP);
     if (nt > blocks) nt = blocks;
     switch (kind) {
         case IBINIT_ACT_IDENTITY: GRAD_COLSUM(IBINIT_ACT_IDENTITY); break;
