@@ -23,7 +23,7 @@ public final class AaMine implements MutualInformationEstimator {
     private final NetworkPrefix prefix;
     private final int layer;
     private final SplittableRandom rng;
-    private Tensor xBatch, lBatch, featureGrad, blockGrad;
+    private Tensor xBatch, lBatch;
     private long noiseOffset;
 
     /** AA-MINE for layer {@code layer} (weight layers count from 1) of {@code network}. */
@@ -88,23 +88,8 @@ public final class AaMine implements MutualInformationEstimator {
     /** One critic update (and one update of a trainable copy) on a batch: x [b, inputs], l [b, width of L_i]. */
     public double step(Tensor xb, Tensor lb) {
         double bound = mine.step(prefix.features(xb), lb);
-        if (prefix.trainable()) prefix.train(sumFeatureGradient());
+        if (prefix.trainable()) prefix.train(mine.aGradient()); // summed over the joint and marginal blocks
         return bound;
-    }
-
-    /** d(loss)/dF_i(x): each x row sits in the joint block and in every marginal block of the critic input. */
-    private Tensor sumFeatureGradient() {
-        Tensor g = mine.inputGradient();
-        int b = mine.lastJointRows(), width = mine.aCols(), blocks = g.rows() / b;
-        featureGrad = reuse(featureGrad, b, width);
-        blockGrad = reuse(blockGrad, b, width);
-        int[] rows = new int[b];
-        for (int k = 0; k < blocks; k++) {
-            for (int i = 0; i < b; i++) rows[i] = k * b + i;
-            backend.gatherRows(g, 0, rows, k == 0 ? featureGrad : blockGrad, 0, width);
-            if (k > 0) backend.axpy(1f, blockGrad, featureGrad);
-        }
-        return featureGrad;
     }
 
     private Tensor xBatch(Tensor x, int[] rows) {
@@ -130,6 +115,6 @@ public final class AaMine implements MutualInformationEstimator {
     public void close() {
         mine.close();
         prefix.close();
-        for (Tensor t : new Tensor[] {xBatch, lBatch, featureGrad, blockGrad}) if (t != null) t.close();
+        for (Tensor t : new Tensor[] {xBatch, lBatch}) if (t != null) t.close();
     }
 }

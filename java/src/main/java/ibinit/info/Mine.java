@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 
 /**
  * MINE (Belghazi et al. 2018): a critic T(a, b) trained with Adam to maximise a lower bound on
- * I(A; B). Each step builds one critic input of the batch's joint rows [a_i | b_i] followed by its
- * marginal rows [a_i | b_partner(i)] (gathered on the backend), runs the critic once over all of
- * them, forms the bound and its gradient on the host ({@link MineLoss}, b + marginal numbers), and
- * steps Adam. The reported estimate is the moving average of the per-batch bound over the last
+ * I(A; B). Each step gathers the batch's a rows and its b rows for the joint pairs (a_i, b_i)
+ * followed by the marginal pairs (a_i, b_partner(i)) on the backend, runs the {@link Critic} once
+ * over all of them, forms the bound and its gradient on the host ({@link MineLoss}, one number
+ * per pair), and steps Adam. The reported estimate is the moving average of the per-batch bound over the last
  * {@code window} steps, with its spread.
  */
 public final class Mine implements MutualInformationEstimator {
@@ -21,23 +21,22 @@ public final class Mine implements MutualInformationEstimator {
     private final MineLoss loss;
     private final SplittableRandom rng;
     private final EstimateHistory history;
-    private final boolean wantInputGradient;
+    private final boolean wantAGradient;
     private Critic critic;
     private Adam adam;
-    private Tensor input, inputGradient;
+    private Tensor aRows, bRows, aGradient;
     private int aCols = -1, bCols = -1;
-    private int lastJointRows;
 
     public Mine(Backend backend, MineConfig config) { this(backend, config, false); }
 
-    /** {@code wantInputGradient}: keep d(loss)/d(critic input) after each step (AA-MINE's trainable copy). */
-    Mine(Backend backend, MineConfig config, boolean wantInputGradient) {
+    /** {@code wantAGradient}: keep d(loss)/da after each step (AA-MINE's trainable copy). */
+    Mine(Backend backend, MineConfig config, boolean wantAGradient) {
         this.backend = backend;
         this.config = config;
         this.loss = new MineLoss(config.objective(), config.emaRate());
         this.rng = new SplittableRandom(config.seed() ^ 0x4D494E45L); // "MINE": batches apart from the critic's streams
         this.history = new EstimateHistory(config.window());
-        this.wantInputGradient = wantInputGradient;
+        this.wantAGradient = wantAGradient;
     }
 
     public MineConfig config() { return config; }
@@ -76,64 +75,53 @@ public final class Mine implements MutualInformationEstimator {
         int n = rows == null ? a.rows() : rows.length;
         int[] partners = config.marginals().partners(n, rng);
         int total = n + partners.length;
-        int[] aIdx = new int[total], bIdx = new int[total];
+        int[] aIdx = new int[n], bIdx = new int[total];
         for (int r = 0; r < n; r++) aIdx[r] = bIdx[r] = rows == null ? r : rows[r];
-        for (int k = 0; k < partners.length; k++) {
-            int i = k % n, j = partners[k];
-            aIdx[n + k] = rows == null ? i : rows[i];
-            bIdx[n + k] = rows == null ? j : rows[j];
-        }
-        prepare(a.cols(), b.cols(), total);
-        backend.gatherRows(a, 0, aIdx, input, 0, aCols);
-        backend.gatherRows(b, 0, bIdx, input, aCols, bCols);
+        for (int k = 0; k < partners.length; k++) bIdx[n + k] = rows == null ? partners[k] : rows[partners[k]];
+        prepare(a.cols(), b.cols(), n, total);
+        // The critic pairs row r of bRows with row r mod n of aRows: joint block, then marginal blocks.
+        backend.gatherRows(a, 0, aIdx, aRows, 0, aCols);
+        backend.gatherRows(b, 0, bIdx, bRows, 0, bCols);
 
-        float[] t = backend.toFloatArray(critic.forward(input));
+        float[] t = backend.toFloatArray(critic.forward(aRows, bRows));
         float[] tJoint = java.util.Arrays.copyOfRange(t, 0, n);
         float[] tMarg = java.util.Arrays.copyOfRange(t, n, total);
-        float[] grad = new float[total];
         float[] gJoint = new float[n], gMarg = new float[partners.length];
         double bound = loss.evaluate(tJoint, tMarg, gJoint, gMarg);
+        float[] grad = new float[total];
         System.arraycopy(gJoint, 0, grad, 0, n);
         System.arraycopy(gMarg, 0, grad, n, partners.length);
         backend.copyFromArray(grad, critic.outputGradient());
-        critic.backward(wantInputGradient ? inputGradient : null);
+        critic.backward(wantAGradient ? aGradient : null);
         adam.step(critic.parameters());
-        lastJointRows = n;
         history.add(bound);
         return bound;
     }
 
-    private void prepare(int da, int db, int total) {
+    private void prepare(int da, int db, int n, int total) {
         if (critic == null) {
             aCols = da;
             bCols = db;
-            critic = new Critic(backend, da + db, config.hidden(), config.slope(), config.seed());
+            critic = new Critic(backend, da, db, config.hidden(), config.slope(), config.seed());
             adam = new Adam(config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS, 0f);
         } else if (da != aCols || db != bCols) {
             throw new IllegalArgumentException("this estimator's critic takes " + aCols + " + " + bCols + " features, got " + da + " + " + db);
         }
-        if (input == null || input.rows() != total) {
-            if (input != null) input.close();
-            if (inputGradient != null) inputGradient.close();
-            input = backend.zeros(total, da + db);
-            inputGradient = wantInputGradient ? backend.zeros(total, da + db) : null;
+        if (aRows == null || aRows.rows() != n || bRows.rows() != total) {
+            for (Tensor t : new Tensor[] {aRows, bRows, aGradient}) if (t != null) t.close();
+            aRows = backend.zeros(n, da);
+            bRows = backend.zeros(total, db);
+            aGradient = wantAGradient ? backend.zeros(n, da) : null;
         }
     }
 
-    /** d(loss)/d(critic input) of the last step: joint rows first, then blocks of marginal rows. */
-    Tensor inputGradient() { return inputGradient; }
-
-    /** Joint rows of the last step (the block height of {@link #inputGradient()}). */
-    int lastJointRows() { return lastJointRows; }
-
-    /** The a side's width in the critic input. */
-    int aCols() { return aCols; }
+    /** d(loss)/da of the last step for the batch's a rows, summed over the joint and marginal blocks. */
+    Tensor aGradient() { return aGradient; }
 
     @Override
     public void close() {
         if (critic != null) critic.close();
         if (adam != null) adam.close();
-        if (input != null) input.close();
-        if (inputGradient != null) inputGradient.close();
+        for (Tensor t : new Tensor[] {aRows, bRows, aGradient}) if (t != null) t.close();
     }
 }

@@ -8,59 +8,74 @@ import ibinit.nn.Parameter;
 import ibinit.tensor.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The critic's backward pass against central differences of sum_r g_r T(x_r), for its parameters and its input. */
+/**
+ * The critic against central differences of L = sum_r g_r T(a[r mod n], b[r]) over two blocks of
+ * three pairs: every parameter, and the gradient with respect to a (summed over the blocks).
+ */
 class CriticGradientTest {
+    private static final Backend B = new ReferenceBackend();
 
-    @Test
-    void backwardMatchesCentralDifferences() {
-        Backend b = new ReferenceBackend();
-        Random rnd = new Random(11);
-        int rows = 6, inputs = 3;
-        float[] xv = new float[rows * inputs], g = new float[rows];
-        for (int i = 0; i < xv.length; i++) xv[i] = (float) rnd.nextGaussian();
-        for (int i = 0; i < rows; i++) g[i] = (float) rnd.nextGaussian();
-        try (Critic c = new Critic(b, inputs, new int[] {5, 4}, 0.1f, 3);
-             Tensor x = b.fromArray(xv, rows, inputs); Tensor dx = b.zeros(rows, inputs)) {
-            c.forward(x);
-            b.copyFromArray(g, c.outputGradient());
-            c.backward(dx);
-            double eps = 1e-2;
+    @ParameterizedTest(name = "hidden layers {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void backwardMatchesCentralDifferences(int depth) {
+        Random rnd = new Random(11 + depth);
+        int n = 3, blocks = 2, da = 2, db = 3;
+        float[] av = normal(rnd, n * da), bv = normal(rnd, blocks * n * db), g = normal(rnd, blocks * n);
+        int[] hidden = java.util.Arrays.copyOf(new int[] {5, 4}, depth);
+        try (Critic c = new Critic(B, da, db, hidden, 0.1f, 3);
+             Tensor a = B.fromArray(av, n, da); Tensor b = B.fromArray(bv, blocks * n, db); Tensor ga = B.zeros(n, da)) {
+            c.forward(a, b);
+            B.copyFromArray(g, c.outputGradient());
+            c.backward(ga);
             for (Parameter p : c.parameters()) {
-                float[] analytic = b.toFloatArray(p.grad());
-                float[] w = b.toFloatArray(p.value());
+                float[] analytic = B.toFloatArray(p.grad());
+                float[] w = B.toFloatArray(p.value());
                 for (int i = 0; i < w.length; i++) {
-                    float orig = w[i];
-                    w[i] = (float) (orig + eps);
-                    b.copyFromArray(w, p.value());
-                    double up = weighted(b, c, x, g);
-                    w[i] = (float) (orig - eps);
-                    b.copyFromArray(w, p.value());
-                    double down = weighted(b, c, x, g);
-                    w[i] = orig;
-                    b.copyFromArray(w, p.value());
-                    double numeric = (up - down) / (2 * eps);
-                    assertEquals(numeric, analytic[i], 2e-3 + 2e-2 * Math.abs(numeric), p.name() + "[" + i + "]");
+                    final int k = i;
+                    double numeric = centralDifference(w, k, v -> B.copyFromArray(v, p.value()), () -> weighted(c, a, b, g));
+                    assertEquals(numeric, analytic[k], 2e-3 + 2e-2 * Math.abs(numeric), p.name() + "[" + k + "]");
                 }
             }
-            float[] analytic = b.toFloatArray(dx);
-            for (int i = 0; i < xv.length; i++) {
-                float orig = xv[i];
-                xv[i] = (float) (orig + eps);
-                b.copyFromArray(xv, x);
-                double up = weighted(b, c, x, g);
-                xv[i] = (float) (orig - eps);
-                b.copyFromArray(xv, x);
-                double down = weighted(b, c, x, g);
-                xv[i] = orig;
-                b.copyFromArray(xv, x);
-                assertEquals((up - down) / (2 * eps), analytic[i], 2e-3 + 2e-2 * Math.abs((up - down) / (2 * eps)), "input[" + i + "]");
+            float[] analytic = B.toFloatArray(ga);
+            for (int i = 0; i < av.length; i++) {
+                double numeric = centralDifference(av, i, v -> B.copyFromArray(v, a), () -> weighted(c, a, b, g));
+                assertEquals(numeric, analytic[i], 2e-3 + 2e-2 * Math.abs(numeric), "d/da[" + i + "]");
             }
         }
     }
 
-    private static double weighted(Backend b, Critic c, Tensor x, float[] g) {
-        float[] t = b.toFloatArray(c.forward(x));
+    @Test
+    void bRowsMustBeWholeBlocksOfA() {
+        try (Critic c = new Critic(B, 2, 3, new int[] {4}, 0.1f, 1); Tensor a = B.zeros(3, 2); Tensor b = B.zeros(4, 3)) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> c.forward(a, b));
+        }
+    }
+
+    private static float[] normal(Random rnd, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) rnd.nextGaussian();
+        return v;
+    }
+
+    private static double centralDifference(float[] v, int i, java.util.function.Consumer<float[]> set, java.util.function.DoubleSupplier f) {
+        double eps = 1e-3; // small enough to stay clear of the leaky-ReLU kinks, large against float rounding
+        float orig = v[i];
+        v[i] = (float) (orig + eps);
+        set.accept(v);
+        double up = f.getAsDouble();
+        v[i] = (float) (orig - eps);
+        set.accept(v);
+        double down = f.getAsDouble();
+        v[i] = orig;
+        set.accept(v);
+        return (up - down) / (2 * eps);
+    }
+
+    private static double weighted(Critic c, Tensor a, Tensor b, float[] g) {
+        float[] t = B.toFloatArray(c.forward(a, b));
         double s = 0;
         for (int i = 0; i < t.length; i++) s += (double) g[i] * t[i];
         return s;
