@@ -100,6 +100,29 @@ IBINIT_API int ibinit_fill_normal(float *x, int64_t n, uint64_t seed, uint32_t s
 IBINIT_API int ibinit_fill_truncated_normal(float *x, int64_t n, uint64_t seed, uint32_t stream,
                                             uint64_t offset, float mean, float std, float lo, float hi);
 
+/* ---- convolution and pooling (NCHW; square window k, stride s, zero padding p) ----
+ * An n x c x h x w input gives oh = (h + 2p - k) / s + 1 rows and ow = (w + 2p - k) / s + 1
+ * columns of window positions. Java checks that they are >= 1 and that sizes fit in int64. */
+/* cols[i, (ch*k + ky)*k + kx, oy*ow + ox] = x[i, ch, oy*s - p + ky, ox*s - p + kx] (0 outside):
+ * per image the Caffe layout, so y_i[out, oh*ow] = W[out, c*k*k] cols_i is one plain GEMM. */
+IBINIT_API int ibinit_im2col(int n, int c, int h, int w, int k, int s, int p, const float *x, float *cols);
+/* The adjoint of im2col: dx[i, ch, y, x] = sum of every cols entry that im2col read from there
+ * (overwrites dx). */
+IBINIT_API int ibinit_col2im(int n, int c, int h, int w, int k, int s, int p, const float *cols, float *dx);
+/* x[i, ch, j] += bias[ch] for x of n x c x hw. */
+IBINIT_API int ibinit_add_channel_bias(int n, int c, int64_t hw, float *x, const float *bias);
+/* out[ch] = sum over i and j of x[i, ch, j] (accumulated in double; overwrites out). */
+IBINIT_API int ibinit_channel_sums(int n, int c, int64_t hw, const float *x, float *out);
+/* Max-pooling: y[i, ch, oy, ox] = max of the window (padding never wins: it counts as -inf;
+ * Java keeps p <= k/2 so every window holds a real pixel); argmax receives the winner's index
+ * y*w + x within its h x w plane. The first maximum wins ties; a NaN wins over any number. */
+IBINIT_API int ibinit_max_pool(int n, int c, int h, int w, int k, int s, int p, const float *x, float *y,
+                               int32_t *argmax);
+/* dx[i, ch, j] = sum of dy over the windows of plane (i, ch) whose argmax is j (overwrites dx;
+ * overlapping windows add up). */
+IBINIT_API int ibinit_max_pool_backward(int n, int c, int h, int w, int k, int s, int p, const float *dy,
+                                        const int32_t *argmax, float *dx);
+
 /* ---- dense layers and row gathers for the information estimators (ibinit.info) ---- */
 /* y[rows x out] = f(x[rows x in] w[out x in]^T + b[out]): the GEMM, then one pass adding the bias
  * and applying f (codes in ibinit_scalar.h). For leaky ReLU, param (the slope) is >= 0, so that

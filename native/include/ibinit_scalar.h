@@ -233,4 +233,102 @@ IBINIT_HD void ibinit_adam_step(float *w, float g, float *m, float *v, float lr,
     *w -= lr * mhat / (sqrtf(vhat) + eps);
 }
 
+/* ----------------------------------------------------------- windows: conv and pool --- */
+/* Geometry and per-element rules of im2col, col2im and max-pooling (NCHW planes, square window
+ * k, stride s, zero padding p). The GPU computes every output element by gathering (one thread
+ * each, no atomics); the CPU walks contiguous rows and, for the sums, scatters plane by plane.
+ * Both add the terms of each sum in the same order, so they give the same bits: window offset
+ * (ky, kx) ascending for col2im, window position (oy, ox) ascending for the pooling gradient.
+ * (The Java reference sums in double, the textbook way, so it checks these rather than repeating them.) */
+
+/* Window positions along an axis of `in` pixels (Java checks that the window fits). */
+IBINIT_HD int ibinit_window_positions(int in, int k, int s, int p) { return (in + 2 * p - k) / s + 1; }
+
+/* Window positions [*first, *end) among 0 .. count-1 whose pixel at `offset` inside the window,
+ * o*s - p + offset, lies in 0 .. in-1: the run the CPU copies or adds without bounds checks. */
+IBINIT_HD void ibinit_window_span(int in, int s, int p, int offset, int count, int *first, int *end) {
+    int lo = p - offset;          /* o*s >= lo */
+    int hi = in - 1 + p - offset; /* o*s <= hi */
+    int f = lo <= 0 ? 0 : (lo + s - 1) / s;
+    int e = hi < 0 ? 0 : hi / s + 1;
+    if (e > count) e = count;
+    *first = f < e ? f : e;
+    *end = e;
+}
+
+/* Window positions [*first, *end) along one axis whose span covers input coordinate `at`:
+ * o*s - p <= at <= o*s - p + k - 1 and 0 <= o < count. */
+IBINIT_HD void ibinit_windows_covering(int at, int k, int s, int p, int count, int *first, int *end) {
+    int hi = at + p;      /* o*s <= hi */
+    int lo = hi - k + 1;  /* o*s >= lo */
+    int f = lo <= 0 ? 0 : (lo + s - 1) / s;
+    int e = hi / s + 1;
+    *first = f;
+    *end = e < count ? e : count;
+}
+
+/* im2col: the pixel under offset (ky, kx) of window (oy, ox) of an h x w plane, 0 in the padding. */
+IBINIT_HD float ibinit_im2col_at(const float *plane, int h, int w, int s, int p, int ky, int kx, int oy, int ox) {
+    int y = oy * s - p + ky, x = ox * s - p + kx;
+    return (y >= 0 && y < h && x >= 0 && x < w) ? plane[(int64_t)y * w + x] : 0.0f;
+}
+
+/* col2im: pixel (y, x) of channel ch is the sum of the entries im2col copied from it, added in
+ * (ky, kx) ascending order (window positions descending). cols points at one image's
+ * [c*k*k, oh*ow] block. */
+IBINIT_HD float ibinit_col2im_at(const float *cols, int ch, int k, int s, int p, int oh, int ow, int y, int x) {
+    int oy0, oy1, ox0, ox1;
+    ibinit_windows_covering(y, k, s, p, oh, &oy0, &oy1);
+    ibinit_windows_covering(x, k, s, p, ow, &ox0, &ox1);
+    int64_t positions = (int64_t)oh * ow;
+    float sum = 0.0f;
+    for (int oy = oy1 - 1; oy >= oy0; oy--) {
+        int ky = y + p - oy * s;
+        for (int ox = ox1 - 1; ox >= ox0; ox--) {
+            int kx = x + p - ox * s;
+            sum += cols[((int64_t)(ch * k + ky) * k + kx) * positions + (int64_t)oy * ow + ox];
+        }
+    }
+    return sum;
+}
+
+/* Max over window (oy, ox) of an h x w plane; *arg receives the winner's index y*w + x.
+ * Padding is skipped (it never wins); the first maximum wins ties; the first NaN wins over any
+ * number, so a NaN input shows in the output as in PyTorch. */
+IBINIT_HD float ibinit_max_pool_at(const float *plane, int h, int w, int k, int s, int p, int oy, int ox,
+                                   int32_t *arg) {
+    int y0 = oy * s - p, x0 = ox * s - p;
+    float best = -INFINITY;
+    int32_t at = -1;
+    for (int y = y0 < 0 ? 0 : y0; y < y0 + k && y < h; y++) {
+        for (int x = x0 < 0 ? 0 : x0; x < x0 + k && x < w; x++) {
+            float v = plane[(int64_t)y * w + x];
+            if (at < 0 || v > best || (v != v && best == best)) {
+                best = v;
+                at = y * w + x;
+            }
+        }
+    }
+    *arg = at;
+    return best;
+}
+
+/* Max-pool backward at pixel (y, x): the sum of dy over the windows that chose it, in (oy, ox)
+ * ascending order. */
+IBINIT_HD float ibinit_max_pool_grad_at(const float *dy, const int32_t *arg, int w, int k, int s, int p,
+                                        int oh, int ow, int y, int x) {
+    int oy0, oy1, ox0, ox1;
+    ibinit_windows_covering(y, k, s, p, oh, &oy0, &oy1);
+    ibinit_windows_covering(x, k, s, p, ow, &ox0, &ox1);
+    int32_t self = y * w + x;
+    float sum = 0.0f;
+    for (int oy = oy0; oy < oy1; oy++) {
+        for (int ox = ox0; ox < ox1; ox++) {
+            int64_t o = (int64_t)oy * ow + ox;
+            if (arg[o] == self) sum += dy[o];
+        }
+    }
+    return sum;
+}
+
 #endif

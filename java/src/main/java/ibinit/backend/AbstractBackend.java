@@ -385,6 +385,146 @@ public abstract class AbstractBackend implements Backend {
         return philoxBlocksChecked(rs, blocks);
     }
 
+    // ---- convolution and pooling (NCHW): kernels, then the checks ----
+
+    /** x [n, c, h, w] -> cols [n, c*k*k, oh*ow]; the geometry comes from x. */
+    protected abstract void im2colChecked(Tensor x, Window2d window, Tensor cols);
+
+    /** cols [n, c*k*k, oh*ow] -> dx [n, c, h, w] (overwritten); the geometry comes from dx. */
+    protected abstract void col2imChecked(Tensor cols, Window2d window, Tensor dx);
+
+    /** x read as [n, c, rest] with n = x.dim(0), c = x.dim(1). */
+    protected abstract void addChannelBiasChecked(Tensor x, Tensor bias);
+
+    protected abstract void channelSumsChecked(Tensor x, Tensor out);
+
+    protected abstract void maxPoolChecked(Tensor x, Window2d window, Tensor y, Tensor argmax);
+
+    /** dx [n, c, h, w] (overwritten) gives the geometry. */
+    protected abstract void maxPoolBackwardChecked(Tensor dy, Tensor argmax, Window2d window, Tensor dx);
+
+    @Override
+    public final void im2col(Tensor x, int kernel, int stride, int padding, Tensor cols) {
+        own(x, "x");
+        own(cols, "cols");
+        Window2d win = new Window2d(kernel, stride, padding);
+        images(x, "x", win);
+        expectShape(cols, "cols", "[n, c*k*k, oh*ow]", colsShape(x, win), "x " + x.describe() + " and a " + win);
+        if (x.size() == 0 || cols.size() == 0) return;
+        im2colChecked(x, win, cols);
+    }
+
+    @Override
+    public final void col2im(Tensor cols, int kernel, int stride, int padding, Tensor dx) {
+        own(cols, "cols");
+        own(dx, "dx");
+        Window2d win = new Window2d(kernel, stride, padding);
+        images(dx, "dx", win);
+        expectShape(cols, "cols", "[n, c*k*k, oh*ow]", colsShape(dx, win), "dx " + dx.describe() + " and a " + win);
+        if (dx.size() == 0) return;
+        col2imChecked(cols, win, dx);
+    }
+
+    @Override
+    public final void addChannelBias(Tensor x, Tensor bias) {
+        own(x, "x");
+        own(bias, "bias");
+        channels(x, "x", bias, "bias");
+        if (x.size() == 0) return;
+        addChannelBiasChecked(x, bias);
+    }
+
+    @Override
+    public final void channelSums(Tensor x, Tensor out) {
+        own(x, "x");
+        own(out, "out");
+        channels(x, "x", out, "out");
+        channelSumsChecked(x, out);
+    }
+
+    @Override
+    public final void maxPool(Tensor x, int kernel, int stride, int padding, Tensor y, Tensor argmax) {
+        own(x, "x");
+        own(y, "y");
+        own(argmax, DType.I32, "argmax");
+        Window2d win = poolWindow(kernel, stride, padding);
+        images(x, "x", win);
+        String why = "x " + x.describe() + " and a " + win;
+        expectShape(y, "y", "[n, c, oh, ow]", pooledShape(x, win), why);
+        expectShape(argmax, "argmax", "[n, c, oh, ow]", pooledShape(x, win), why);
+        if (y.size() == 0) return;
+        maxPoolChecked(x, win, y, argmax);
+    }
+
+    @Override
+    public final void maxPoolBackward(Tensor dy, Tensor argmax, int kernel, int stride, int padding, Tensor dx) {
+        own(dy, "dy");
+        own(argmax, DType.I32, "argmax");
+        own(dx, "dx");
+        Window2d win = poolWindow(kernel, stride, padding);
+        images(dx, "dx", win);
+        String why = "dx " + dx.describe() + " and a " + win;
+        expectShape(dy, "dy", "[n, c, oh, ow]", pooledShape(dx, win), why);
+        expectShape(argmax, "argmax", "[n, c, oh, ow]", pooledShape(dx, win), why);
+        if (dx.size() == 0) return;
+        maxPoolBackwardChecked(dy, argmax, win, dx);
+    }
+
+    /** PyTorch's rule: padding at most half the kernel, so every window holds a real pixel. */
+    private static Window2d poolWindow(int kernel, int stride, int padding) {
+        Window2d win = new Window2d(kernel, stride, padding);
+        if (padding > kernel / 2) {
+            throw new IllegalArgumentException("max-pool padding " + padding + " exceeds half the kernel " + kernel
+                    + " (a window could hold only padding)");
+        }
+        return win;
+    }
+
+    /** A 4-D [n, c, h, w] tensor whose planes the window fits and whose pixels int32 can index. */
+    private static void images(Tensor t, String role, Window2d win) {
+        if (t.rank() != 4) throw new IllegalArgumentException(role + " " + t.describe() + " must be 4-D [n, c, h, w]");
+        if (!win.fits(t.dim(2)) || !win.fits(t.dim(3))) {
+            throw new IllegalArgumentException("a " + win + " does not fit the " + t.dim(2) + "x" + t.dim(3)
+                    + " planes of " + role + " " + t.describe());
+        }
+        if ((long) t.dim(2) * t.dim(3) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the planes of " + role + " " + t.describe() + " exceed 2^31 pixels");
+        }
+    }
+
+    private static int[] colsShape(Tensor image, Window2d win) {
+        long rows = (long) image.dim(1) * win.kernel() * win.kernel();
+        long positions = (long) win.positions(image.dim(2)) * win.positions(image.dim(3));
+        if (rows > Integer.MAX_VALUE || positions > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("im2col of " + image.describe() + " with a " + win
+                    + " needs " + rows + " x " + positions + " entries per image, beyond int dimensions");
+        }
+        return new int[] {image.dim(0), (int) rows, (int) positions};
+    }
+
+    private static int[] pooledShape(Tensor image, Window2d win) {
+        return new int[] {image.dim(0), image.dim(1), win.positions(image.dim(2)), win.positions(image.dim(3))};
+    }
+
+    private static void expectShape(Tensor t, String role, String meaning, int[] want, String why) {
+        if (!Arrays.equals(t.shape(), want)) {
+            StringBuilder w = new StringBuilder("[");
+            for (int i = 0; i < want.length; i++) w.append(i > 0 ? "x" : "").append(want[i]);
+            throw new IllegalArgumentException(role + " " + t.describe() + " must be " + meaning + " = " + w + "] for " + why);
+        }
+    }
+
+    /** x of rank >= 2 read as [n, c, rest]; perChannel has one entry per channel. */
+    private static void channels(Tensor x, String role, Tensor perChannel, String channelRole) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException(role + " " + x.describe() + " needs a channel dimension: [n, c, ...]");
+        }
+        if (perChannel.size() != x.dim(1)) {
+            throw new IllegalArgumentException(channelRole + " " + perChannel.describe() + " does not match the " + x.dim(1)
+                    + " channels of " + role + " " + x.describe());
+        }
+    }
+
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
 
     protected abstract void denseActivationForwardChecked(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y);

@@ -114,6 +114,46 @@ public interface Backend extends AutoCloseable {
     /** Raw Philox-4x32-10 output: {@code blocks} blocks of 4 words starting at {@code rs.offset()}. */
     int[] philoxBlocks(RandomStream rs, int blocks);
 
+    // ---- convolution and pooling: NCHW, square window of side kernel, zero padding ----
+    // With input [n, c, h, w] there are oh = (h + 2 padding - kernel) / stride + 1 window rows
+    // (and ow likewise) per plane.
+
+    /**
+     * Unfolds the windows of {@code x} [n, c, h, w] into {@code cols} [n, c*kernel*kernel, oh*ow]:
+     * {@code cols[i, (ch*k + ky)*k + kx, oy*ow + ox] = x[i, ch, oy*stride - padding + ky, ox*stride - padding + kx]},
+     * 0 in the padding. Per image this is Caffe's layout, so a convolution is one GEMM
+     * {@code W[out, c*k*k] x cols_i} per image, written straight into NCHW.
+     */
+    void im2col(Tensor x, int kernel, int stride, int padding, Tensor cols);
+
+    /**
+     * The adjoint of {@link #im2col}: overwrites {@code dx} [n, c, h, w] with, at each pixel, the
+     * sum of the {@code cols} [n, c*kernel*kernel, oh*ow] entries that im2col copies from it.
+     */
+    void col2im(Tensor cols, int kernel, int stride, int padding, Tensor dx);
+
+    /** x[i, ch, ...] += bias[ch] for x of rank >= 2 read as [n, c, rest]. */
+    void addChannelBias(Tensor x, Tensor bias);
+
+    /** out[ch] = sum over the images and positions of x[i, ch, ...] (overwrites out; accumulated in double). */
+    void channelSums(Tensor x, Tensor out);
+
+    /**
+     * Max-pooling of {@code x} [n, c, h, w] into {@code y} [n, c, oh, ow]; {@code argmax} (int32, same
+     * shape as y) receives each winner's index {@code y*w + x} within its h x w plane. Padding
+     * (at most kernel / 2, as in PyTorch) never wins; the first maximum wins ties; a NaN wins over
+     * any number.
+     */
+    void maxPool(Tensor x, int kernel, int stride, int padding, Tensor y, Tensor argmax);
+
+    /**
+     * Overwrites {@code dx} [n, c, h, w] with the gradient of {@link #maxPool}: each {@code dy}
+     * [n, c, oh, ow] entry goes to the pixel its {@code argmax} names; overlapping windows add up.
+     * {@code argmax} must come from {@link #maxPool} with the same geometry (an index outside the
+     * plane adds nothing).
+     */
+    void maxPoolBackward(Tensor dy, Tensor argmax, int kernel, int stride, int padding, Tensor dx);
+
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
 
     /**

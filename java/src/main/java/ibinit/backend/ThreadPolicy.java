@@ -8,15 +8,27 @@ import java.util.logging.Logger;
  * available core. Two busy pools must never compete for the same cores (measured here: PyTorch
  * with a second spinning pool ran 5x slower), so a parallel grid runs its cells with one
  * thread each and a single run uses them all; {@link #describe()} is logged once.
+ *
+ * <p>A grid executor sets a per-run value with {@link #callWith}: backends opened inside that
+ * call use it. The native libraries keep one process-wide pool size (OpenBLAS's setting is
+ * global), so every run of a parallel grid must use the same value, which the executor ensures.
  */
 public final class ThreadPolicy {
     private static final Logger LOG = Logger.getLogger(ThreadPolicy.class.getName());
     private static volatile boolean logged;
+    /** A per-run thread count, bound for the duration of {@link #callWith}; wins over the global setting. */
+    private static final ScopedValue<Integer> OVERRIDE = ScopedValue.newInstance();
 
     private ThreadPolicy() { }
 
     /** Threads the kernels of one run may use. */
     public static int threads() {
+        if (OVERRIDE.isBound()) return OVERRIDE.get();
+        return configuredThreads();
+    }
+
+    /** The global setting (property, environment, or every core), ignoring any per-run value. */
+    public static int configuredThreads() {
         String v = System.getProperty("ibinit.threads");
         String source = "-Dibinit.threads";
         if (v == null || v.isBlank()) {
@@ -33,9 +45,20 @@ public final class ThreadPolicy {
         }
     }
 
+    /** Runs {@code task} with backends opened inside it using {@code threads} threads. */
+    public static <T, X extends Throwable> T callWith(int threads, ScopedValue.CallableOp<T, X> task) throws X {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        return ScopedValue.where(OVERRIDE, threads).call(task);
+    }
+
     public static String describe() {
         int n = threads();
-        return "threads: " + n + " (native kernels and OpenBLAS share one pool; -Dibinit.threads or IBINIT_THREADS to change)";
+        if (OVERRIDE.isBound()) {
+            return "threads: " + n + " per run (set by the grid executor for its parallel runs, so their pools never compete)";
+        }
+        String wait = System.getenv("OMP_WAIT_POLICY");
+        return "threads: " + n + " (native kernels and OpenBLAS share one pool; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY="
+                + (wait == null ? "unset" : wait) + ")";
     }
 
     /** Logs the policy once per JVM. */

@@ -1,6 +1,7 @@
 package ibinit.cli;
 
 import ibinit.backend.BackendUnavailableException;
+import ibinit.data.DatasetException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code bin/ibinit}. */
 @Command(name = "ibinit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Information-bottleneck guided initialization of neural networks.",
-        subcommands = {BackendsCommand.class, SelfCheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BackendsCommand.class, SelfCheckCommand.class, TrainCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a user mistake (bad option, bad input). */
@@ -49,7 +51,8 @@ public final class Main implements Runnable {
     /** A user mistake found while running: one line, exit 2; anything else is a bug and keeps its trace. */
     private static int onFailure(Exception ex, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException) {
+        if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException
+                || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written
             err.println("ibinit: " + ex.getMessage());
             return EXIT_USAGE;
         }

@@ -2,6 +2,7 @@ package ibinit.nn;
 
 import ibinit.backend.Backend;
 import ibinit.tensor.Tensor;
+import ibinit.tensor.Tensor.DType;
 import java.util.Arrays;
 
 /**
@@ -10,9 +11,16 @@ import java.util.Arrays;
  */
 final class Buffer implements AutoCloseable {
     private final Backend backend;
+    private final DType dtype;
     private Tensor full;
 
-    Buffer(Backend backend) { this.backend = backend; }
+    Buffer(Backend backend) { this(backend, DType.F32); }
+
+    /** A buffer of another element type (int32 for max-pool winners). */
+    Buffer(Backend backend, DType dtype) {
+        this.backend = backend;
+        this.dtype = dtype;
+    }
 
     /** A tensor of shape [batch, sampleShape...]; contents are whatever the last use left. */
     Tensor get(int batch, int[] sampleShape) {
@@ -23,7 +31,7 @@ final class Buffer implements AutoCloseable {
             return batch == full.dim(0) ? full : full.firstRows(batch);
         }
         if (full != null) full.close();
-        full = backend.zeros(shape);
+        full = backend.allocate(dtype, shape);
         return full;
     }
 

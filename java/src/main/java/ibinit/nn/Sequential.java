@@ -2,6 +2,7 @@ package ibinit.nn;
 
 import ibinit.backend.Activation;
 import ibinit.backend.Backend;
+import ibinit.backend.Window2d;
 import ibinit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,10 +38,12 @@ public final class Sequential implements AutoCloseable {
                     if (!last) layers.add(new ActivationLayer(backend, activation, activationParam));
                 }
                 case Architecture.ConvSpec c -> {
+                    layers.add(new Conv2d(backend, "layers." + layers.size(), in[0], c.channels(),
+                            new Window2d(c.kernel(), c.stride(), c.padding())));
                     conv++;
-                    throw new UnsupportedOperationException("convolutions are not built yet: " + c);
+                    if (!last) layers.add(new ActivationLayer(backend, activation, activationParam));
                 }
-                case Architecture.PoolSpec p -> throw new UnsupportedOperationException("max-pooling is not built yet: " + p);
+                case Architecture.PoolSpec p -> layers.add(new MaxPool2d(backend, new Window2d(p.kernel(), p.stride(), 0)));
             }
         }
         if (dense + conv == 0) throw new IllegalArgumentException("architecture " + arch + " has no trainable layer");

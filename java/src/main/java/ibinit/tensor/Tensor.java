@@ -101,6 +101,22 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(backend, dtype, s, segment.asSlice(0, bytes), () -> { }, this);
     }
 
+    /**
+     * {@code count} entries along dimension 0 from {@code start} (images of a batch, for per-image
+     * GEMMs) as a tensor over the same memory, no copy. It does not own the memory.
+     */
+    public Tensor slice(int start, int count) {
+        checkOpen();
+        if (start < 0 || count < 0 || start > shape[0] - count) {
+            throw new IllegalArgumentException("cannot take " + count + " entries from " + start + " along dimension 0 of "
+                    + describe());
+        }
+        int[] s = shape.clone();
+        s[0] = count;
+        long stride = shape[0] == 0 ? 0 : size / shape[0] * dtype.bytes;
+        return new Tensor(backend, dtype, s, segment.asSlice(start * stride, count * stride), () -> { }, this);
+    }
+
     /** e.g. {@code f32[128x784]}. */
     public String describe() {
         StringBuilder b = new StringBuilder(dtype.label).append('[');

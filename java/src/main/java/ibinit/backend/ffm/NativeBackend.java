@@ -7,6 +7,7 @@ import ibinit.backend.Activation;
 import ibinit.backend.ColumnStats;
 import ibinit.backend.RandomStream;
 import ibinit.backend.ThreadPolicy;
+import ibinit.backend.Window2d;
 import ibinit.tensor.Tensor;
 import ibinit.tensor.Tensor.DType;
 import java.lang.foreign.Arena;
@@ -163,6 +164,41 @@ public class NativeBackend extends AbstractBackend {
         int[] out = new int[Math.multiplyExact(blocks, 4)];
         if (blocks > 0) kernels.philoxBlocks(rs.seed(), rs.stream(), rs.offset(), blocks, MemorySegment.ofArray(out));
         return out;
+    }
+
+    // ---- convolution and pooling: the image tensor [n, c, h, w] gives the geometry ----
+
+    @Override
+    protected void im2colChecked(Tensor x, Window2d win, Tensor cols) {
+        kernels.im2col(x.dim(0), x.dim(1), x.dim(2), x.dim(3), win.kernel(), win.stride(), win.padding(), seg(x), seg(cols));
+    }
+
+    @Override
+    protected void col2imChecked(Tensor cols, Window2d win, Tensor dx) {
+        kernels.col2im(dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win.kernel(), win.stride(), win.padding(), seg(cols), seg(dx));
+    }
+
+    @Override
+    protected void addChannelBiasChecked(Tensor x, Tensor bias) {
+        kernels.addChannelBias(x.dim(0), x.dim(1), x.size() / ((long) x.dim(0) * x.dim(1)), seg(x), seg(bias));
+    }
+
+    @Override
+    protected void channelSumsChecked(Tensor x, Tensor out) {
+        long planes = (long) x.dim(0) * x.dim(1);
+        kernels.channelSums(x.dim(0), x.dim(1), planes == 0 ? 0 : x.size() / planes, seg(x), seg(out));
+    }
+
+    @Override
+    protected void maxPoolChecked(Tensor x, Window2d win, Tensor y, Tensor argmax) {
+        kernels.maxPool(x.dim(0), x.dim(1), x.dim(2), x.dim(3), win.kernel(), win.stride(), win.padding(), seg(x), seg(y),
+                seg(argmax));
+    }
+
+    @Override
+    protected void maxPoolBackwardChecked(Tensor dy, Tensor argmax, Window2d win, Tensor dx) {
+        kernels.maxPoolBackward(dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win.kernel(), win.stride(), win.padding(),
+                seg(dy), seg(argmax), seg(dx));
     }
 
     // ---- information estimators (ibinit.info) ----

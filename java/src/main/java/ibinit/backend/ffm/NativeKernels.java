@@ -32,6 +32,9 @@ final class NativeKernels {
     private final MethodHandle activation, activationBackward, softmaxXent;
     private final MethodHandle sgdMomentum, adam;
     private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal;
+    // convolution and pooling
+    private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
+    // information estimators (ibinit.info)
     private final MethodHandle denseActForward, denseActBackward, gatherRows;
 
     NativeKernels(String library, SymbolLookup lookup) {
@@ -72,6 +75,16 @@ final class NativeKernels {
                 JAVA_FLOAT, JAVA_FLOAT));
         fillTruncatedNormal = bind("ibinit_fill_truncated_normal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
                 JAVA_INT, JAVA_LONG, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT));
+        // convolution and pooling: (n, c, h, w, k, s, p, in..., out...)
+        FunctionDescriptor window1 = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+        FunctionDescriptor window2 = window1.appendArgumentLayouts(ADDRESS);
+        im2col = bind("ibinit_im2col", window1);
+        col2im = bind("ibinit_col2im", window1);
+        addChannelBias = bind("ibinit_add_channel_bias", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
+        channelSums = bind("ibinit_channel_sums", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
+        maxPool = bind("ibinit_max_pool", window2);
+        maxPoolBackward = bind("ibinit_max_pool_backward", window2);
         // ---- information estimators (ibinit.info) ----
         denseActForward = bind("ibinit_dense_act_forward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
@@ -273,6 +286,45 @@ final class NativeKernels {
     void fillTruncatedNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std, float lo, float hi) {
         try {
             check((int) fillTruncatedNormal.invokeExact(x, n, seed, stream, offset, mean, std, lo, hi), "fill_truncated_normal");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- convolution and pooling ----
+
+    void im2col(int n, int c, int h, int w, int k, int s, int p, MemorySegment x, MemorySegment cols) {
+        try { check((int) im2col.invokeExact(n, c, h, w, k, s, p, x, cols), "im2col"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void col2im(int n, int c, int h, int w, int k, int s, int p, MemorySegment cols, MemorySegment dx) {
+        try { check((int) col2im.invokeExact(n, c, h, w, k, s, p, cols, dx), "col2im"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void addChannelBias(int n, int c, long hw, MemorySegment x, MemorySegment bias) {
+        try {
+            check((int) addChannelBias.invokeExact(n, c, hw, x, bias), "add_channel_bias");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void channelSums(int n, int c, long hw, MemorySegment x, MemorySegment out) {
+        try { check((int) channelSums.invokeExact(n, c, hw, x, out), "channel_sums"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void maxPool(int n, int c, int h, int w, int k, int s, int p, MemorySegment x, MemorySegment y, MemorySegment argmax) {
+        try {
+            check((int) maxPool.invokeExact(n, c, h, w, k, s, p, x, y, argmax), "max_pool");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void maxPoolBackward(int n, int c, int h, int w, int k, int s, int p, MemorySegment dy, MemorySegment argmax,
+                         MemorySegment dx) {
+        try {
+            check((int) maxPoolBackward.invokeExact(n, c, h, w, k, s, p, dy, argmax, dx), "max_pool_backward");
         } catch (Throwable t) {
             throw rethrow(t);
         }

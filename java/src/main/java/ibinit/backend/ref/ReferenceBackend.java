@@ -4,6 +4,7 @@ import ibinit.backend.AbstractBackend;
 import ibinit.backend.Activation;
 import ibinit.backend.ColumnStats;
 import ibinit.backend.RandomStream;
+import ibinit.backend.Window2d;
 import ibinit.rng.Philox;
 import ibinit.tensor.Tensor;
 import ibinit.tensor.Tensor.DType;
@@ -321,6 +322,48 @@ public final class ReferenceBackend extends AbstractBackend {
             System.arraycopy(b, 0, out, 4 * i, 4);
         }
         return out;
+    }
+
+    // ---- convolution and pooling: loops in ReferenceWindows; the image tensor gives the geometry ----
+
+    @Override
+    protected void im2colChecked(Tensor x, Window2d win, Tensor cols) {
+        write(ReferenceWindows.im2col(read(x), x.dim(0), x.dim(1), x.dim(2), x.dim(3), win), cols);
+    }
+
+    @Override
+    protected void col2imChecked(Tensor cols, Window2d win, Tensor dx) {
+        write(ReferenceWindows.col2im(read(cols), dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win), dx);
+    }
+
+    @Override
+    protected void addChannelBiasChecked(Tensor x, Tensor bias) {
+        float[] v = read(x);
+        ReferenceWindows.addChannelBias(v, x.dim(0), x.dim(1), planeSize(x), read(bias));
+        write(v, x);
+    }
+
+    @Override
+    protected void channelSumsChecked(Tensor x, Tensor out) {
+        write(ReferenceWindows.channelSums(read(x), x.dim(0), x.dim(1), planeSize(x)), out);
+    }
+
+    /** Entries per (image, channel) of x read as [n, c, rest]. */
+    private static int planeSize(Tensor x) {
+        long planes = (long) x.dim(0) * x.dim(1);
+        return planes == 0 ? 0 : Math.toIntExact(x.size() / planes);
+    }
+
+    @Override
+    protected void maxPoolChecked(Tensor x, Window2d win, Tensor y, Tensor argmax) {
+        int[] arg = new int[Math.toIntExact(argmax.size())];
+        write(ReferenceWindows.maxPool(read(x), x.dim(0), x.dim(1), x.dim(2), x.dim(3), win, arg), y);
+        MemorySegment.copy(arg, 0, argmax.segment(), ValueLayout.JAVA_INT, 0, arg.length);
+    }
+
+    @Override
+    protected void maxPoolBackwardChecked(Tensor dy, Tensor argmax, Window2d win, Tensor dx) {
+        write(ReferenceWindows.maxPoolBackward(read(dy), readInts(argmax), dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win), dx);
     }
 
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----

@@ -1,0 +1,62 @@
+package ibinit.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The cells of a comparison grid: methods x architectures x seeds, seeds varying fastest. */
+public final class Grid {
+    private Grid() { }
+
+    public static List<RunSpec> of(RunSpec base, List<String> methods, List<String> archs, List<Long> seeds) {
+        if (methods.isEmpty() || archs.isEmpty() || seeds.isEmpty()) {
+            throw new IllegalArgumentException("a grid needs at least one method, architecture and seed");
+        }
+        List<RunSpec> out = new ArrayList<>();
+        for (String m : methods) {
+            for (String a : archs) {
+                for (long s : seeds) {
+                    out.add(new RunSpec(base.dataset(), base.dataOptions(), a, base.activation(), base.activationParam(), m,
+                            base.biasInit(), base.initSample(), base.optimizer(), base.schedule(), base.epochs(), base.batch(),
+                            base.clip(), s, base.backend()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Seeds from the command line: a count {@code N} (seeds 1..N), a range {@code A..B}, or a
+     * comma list {@code 3,7,11}.
+     */
+    public static List<Long> parseSeeds(String text) {
+        String t = text.trim();
+        try {
+            List<Long> out = new ArrayList<>();
+            if (t.contains("..")) {
+                String[] ab = t.split("\\.\\.", -1);
+                long a = Long.parseLong(ab[0].trim()), b = Long.parseLong(ab[1].trim());
+                if (ab.length != 2 || b < a || b - a >= 100_000) throw new NumberFormatException();
+                for (long s = a; s <= b; s++) out.add(s);
+            } else if (t.contains(",")) {
+                for (String p : t.split(",")) if (!p.isBlank()) out.add(Long.parseLong(p.trim()));
+            } else {
+                long n = Long.parseLong(t);
+                if (n < 1 || n > 100_000) throw new NumberFormatException();
+                for (long s = 1; s <= n; s++) out.add(s);
+            }
+            if (out.isEmpty() || out.stream().distinct().count() != out.size()) throw new NumberFormatException();
+            return List.copyOf(out);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--seeds '" + text + "' is not a count N (seeds 1..N), a range A..B or a list of distinct seeds 3,7,11");
+        }
+    }
+
+    /** Splits a comma list, trimming and dropping empty items. */
+    public static List<String> parseList(String option, String text) {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split(",")) if (!p.isBlank()) out.add(p.trim());
+        if (out.isEmpty()) throw new IllegalArgumentException(option + " needs at least one value");
+        if (out.stream().distinct().count() != out.size()) throw new IllegalArgumentException(option + " lists a value twice: " + text);
+        return List.copyOf(out);
+    }
+}
