@@ -20,18 +20,20 @@ thread_env="${THREAD_ENV-OMP_WAIT_POLICY=PASSIVE OPENBLAS_THREAD_TIMEOUT=4}"
 echo "thread environment: ${thread_env:-(defaults)}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# JMH in sample mode times every step, as the peer does: both report mean, median and minimum per
+# step, and the ratios compare medians (the host's slow spells only ever add time).
+col() { awk -F, -v key="\"ibinit.bench.MineStepBenchmark.step$1\"" '$1 == key { print $5 }' "$tmp/jmh.csv"; }
 for round in $(seq 1 "${ROUNDS:-1}"); do
   env $thread_env "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" MineStepBenchmark -p backend=cpu \
-    -rf csv -rff "$tmp/jmh.csv" > "$tmp/jmh.log" 2>&1 || { cat "$tmp/jmh.log" >&2; exit 1; }
-  ours=$(awk -F, 'NR == 2 { gsub(/"/, "", $5); print $5 }' "$tmp/jmh.csv")
-  err=$(awk -F, 'NR == 2 { gsub(/"/, "", $6); print $6 }' "$tmp/jmh.csv")
+    -bm sample -rf csv -rff "$tmp/jmh.csv" > "$tmp/jmh.log" 2>&1 || { cat "$tmp/jmh.log" >&2; exit 1; }
+  ours_mean=$(col ""); ours_median=$(col ":p0.50"); ours_min=$(col ":p0.00")
   cat_line=$(env $thread_env /usr/bin/python3 "$root/benchmarks/peers/torch_mine_step.py")
   shared_line=$(env $thread_env /usr/bin/python3 "$root/benchmarks/peers/torch_mine_step.py" --shared-x)
-  torch_cat=$(echo "$cat_line" | awk '{ print $5 }')
-  torch_shared=$(echo "$shared_line" | awk '{ print $5 }')
-  echo "round $round: ibinit cpu $ours ms/step (+- $err, JMH 99.9%)"
+  printf 'round %d: ibinit cpu mine step ms %.2f median %.2f min %.2f (JMH sample mode)\n' "$round" "$ours_mean" "$ours_median" "$ours_min"
   echo "round $round: $cat_line"
   echo "round $round: $shared_line"
-  awk -v a="$ours" -v b="$torch_cat" -v c="$torch_shared" \
-    'BEGIN { printf "round '"$round"': ratio ours/torch = %.3f (torch.cat), %.3f (torch --shared-x)\n", a / b, a / c }'
+  torch_cat=$(echo "$cat_line" | awk '{ print $7 }')
+  torch_shared=$(echo "$shared_line" | awk '{ print $7 }')
+  awk -v a="$ours_median" -v b="$torch_cat" -v c="$torch_shared" \
+    'BEGIN { printf "round '"$round"': median ratio ours/torch = %.3f (torch.cat), %.3f (torch --shared-x)\n", a / b, a / c }'
 done
