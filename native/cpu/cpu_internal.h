@@ -15,9 +15,13 @@ void openblas_set_num_threads(int threads);
  * 1 (run inline, no fork) for small work. Kernels use it as
  *     int nt = ibinit_cpu_team(n, GRAIN);
  *     #pragma omp parallel for num_threads(nt) if(nt > 1) schedule(static)
- * Waking the pool costs microseconds, which is the whole run time of a kernel on the small
- * shapes of an MLP step (128 x 512), so those stay on the calling thread. None of our parallel
- * regions ever encloses an OpenBLAS call (OpenBLAS has its own pool of the same size).
+ * None of our parallel regions ever encloses an OpenBLAS call. But OpenBLAS (pthread build) has
+ * its own pool, and after each of our regions libgomp's idle worker spins (default
+ * GOMP_SPINCOUNT, about a millisecond here): measured on this 2-core host, a 128x512x512 GEMM
+ * issued right after a parallel add_bias took 0.72 ms instead of 0.37 ms. So regions are kept
+ * for work that is long next to that: the small shapes of an MLP step (128 x 512 = 2^16) never
+ * fork, and the host process should set OMP_WAIT_POLICY=PASSIVE (or a small GOMP_SPINCOUNT)
+ * before this library is loaded (with it the same GEMM took 0.37 ms after a region).
  */
 static inline int ibinit_cpu_team(int64_t work, int64_t grain) {
     int t = ibinit_cpu_threads();
@@ -26,9 +30,9 @@ static inline int ibinit_cpu_team(int64_t work, int64_t grain) {
     return most < t ? (int)most : t;
 }
 
-/* Work units (elements) below which an elementwise kernel stays on one thread. */
-#define IBINIT_CPU_GRAIN_CHEAP ((int64_t)1 << 16)   /* a few flops an element: memory bound */
-#define IBINIT_CPU_GRAIN_COSTLY ((int64_t)1 << 12)  /* libm calls, Philox: ~10-100 ns an element */
+/* Work units (elements) a thread should get at least. */
+#define IBINIT_CPU_GRAIN_CHEAP ((int64_t)1 << 18)   /* a few flops an element: memory bound, ~20 us serial per 2^18 */
+#define IBINIT_CPU_GRAIN_COSTLY ((int64_t)1 << 12)  /* libm calls, Philox: 10-25 ns an element, ~100 us per 2^12 */
 
 /*
  * One row of logits: its maximum and sum_c exp(x[c] - max) (accumulated in double; the

@@ -123,6 +123,30 @@ IBINIT_API int ibinit_max_pool(int n, int c, int h, int w, int k, int s, int p, 
 IBINIT_API int ibinit_max_pool_backward(int n, int c, int h, int w, int k, int s, int p, const float *dy,
                                         const int32_t *argmax, float *dx);
 
+/* ---- neuron campaign (IBCI, see ibinit.init.ibci) ---- */
+/* Adds, per class c and column j, the sum and the sum of squares (in double) of z[r, j] over the
+ * rows whose label (int32, device memory) is c into host_sums[c * cols + j] and
+ * host_sumsq[c * cols + j] (host arrays of classes x cols). Returns 2, changing nothing, when a
+ * label lies outside [0, classes). */
+IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, const int32_t *labels, int classes,
+                                           double *host_sums, double *host_sumsq);
+
+/* Greedy selection with Gram-Schmidt null-space projection over the rows w_j of w [k x d]
+ * (device memory), in double: up to `count` times, pick the open j maximizing
+ * host_scores[j] * ||p_j|| / ||w_j|| (p_j: w_j minus its projection on the picked rows; ties to
+ * the lowest j); a picked row is closed. Residual norms are downdated, ||p_j||^2 -= (a^T w_j)^2
+ * for each new orthonormal basis vector a, and recomputed from scratch when the downdated value
+ * falls to IBINIT_GREEDY_RECOMPUTE_TOL times the last exact one (LAPACK's xLAQP2 rule). A row
+ * whose exact residual is at most IBINIT_GREEDY_EXHAUSTED of its norm is spanned and closed.
+ * host_chosen (count entries) receives the picks in order, *host_found how many there are
+ * (fewer than count when every open row is spanned). Mirrored by ibinit.backend.ref.GreedySelection;
+ * an implementation may defer downdates of rows that cannot win yet (the CPU one does) as long as
+ * the picks are the same. */
+#define IBINIT_GREEDY_EXHAUSTED 1e-6
+#define IBINIT_GREEDY_RECOMPUTE_TOL 1.4901161193847656e-8
+IBINIT_API int ibinit_greedy_select(int k, int d, const float *w, const double *host_scores, int count,
+                                    int32_t *host_chosen, int32_t *host_found);
+
 /* ---- dense layers and row gathers for the information estimators (ibinit.info) ---- */
 /* y[rows x out] = f(x[rows x in] w[out x in]^T + b[out]): the GEMM, then one pass adding the bias
  * and applying f (codes in ibinit_scalar.h). For leaky ReLU, param (the slope) is >= 0, so that

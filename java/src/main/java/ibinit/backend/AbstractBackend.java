@@ -525,6 +525,46 @@ public abstract class AbstractBackend implements Backend {
         }
     }
 
+    // ---- neuron campaign (IBCI) ----
+
+    protected abstract void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares);
+
+    protected abstract int[] greedySelectChecked(Tensor candidates, double[] scores, int count);
+
+    @Override
+    public final void classColumnMoments(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        own(z, DType.F32, "z");
+        own(labels, DType.I32, "labels");
+        matrix(z, "z");
+        if (labels.size() != z.rows()) {
+            throw new IllegalArgumentException("labels " + labels.describe() + " do not match the " + z.rows() + " rows of z " + z.describe());
+        }
+        if (classes < 1) throw new IllegalArgumentException("class count must be >= 1, got " + classes);
+        long cells = (long) classes * z.cols();
+        if (sums == null || sumSquares == null || sums.length != cells || sumSquares.length != cells) {
+            throw new IllegalArgumentException("class column moments of " + z.describe() + " over " + classes
+                    + " classes need sums and sums of squares of length " + cells);
+        }
+        if (z.rows() == 0 || z.cols() == 0) return;
+        classColumnMomentsChecked(z, labels, classes, sums, sumSquares);
+    }
+
+    @Override
+    public final int[] greedySelect(Tensor candidates, double[] scores, int count) {
+        own(candidates, DType.F32, "candidates");
+        matrix(candidates, "candidates");
+        if (scores == null || scores.length != candidates.rows()) {
+            throw new IllegalArgumentException("greedy selection over candidates " + candidates.describe() + " needs "
+                    + candidates.rows() + " scores, got " + (scores == null ? "none" : scores.length));
+        }
+        for (int j = 0; j < scores.length; j++) {
+            if (!Double.isFinite(scores[j])) throw new IllegalArgumentException("score " + j + " is " + scores[j] + ", not finite");
+        }
+        if (count < 0) throw new IllegalArgumentException("selection count must be >= 0, got " + count);
+        if (count == 0 || candidates.rows() == 0 || candidates.cols() == 0) return new int[0];
+        return greedySelectChecked(candidates, scores, count);
+    }
+
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
 
     protected abstract void denseActivationForwardChecked(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y);

@@ -154,6 +154,31 @@ public interface Backend extends AutoCloseable {
      */
     void maxPoolBackward(Tensor dy, Tensor argmax, int kernel, int stride, int padding, Tensor dx);
 
+    // ---- neuron campaign (IBCI, ibinit.init.ibci) ----
+
+    /**
+     * Adds, for every class c and column j of {@code z} [rows x cols], the sum and the sum of
+     * squares of z[r, j] over the rows r whose int32 label is c into {@code sums[c * cols + j]} and
+     * {@code sumSquares[c * cols + j]}, accumulated in double. It adds rather than overwrites, so a
+     * large sample can be streamed through in chunks. A label outside [0, classes) is an
+     * {@link IllegalArgumentException} and leaves both arrays unchanged.
+     */
+    void classColumnMoments(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares);
+
+    /**
+     * Greedy selection with Gram-Schmidt null-space projection over the rows w_j of
+     * {@code candidates} [k, d] (IBCI's Algorithm 1): {@code count} times, pick the open j with the
+     * largest {@code scores[j] * ||p_j|| / ||w_j||}, where p_j is w_j minus its projection on the
+     * span of the rows picked so far (ties to the lowest j), and never pick a row twice. Rows whose
+     * residual falls below 1e-6 of their norm are spanned and never picked, so the result is shorter
+     * than {@code count} when every remaining row is spanned (e.g. count > d). Residual norms are
+     * downdated in double, never forming the residuals (see {@link ibinit.backend.ref.GreedySelection};
+     * the CPU kernel finds the same picks lazily, updating only candidates that could win).
+     *
+     * @return the chosen row indices in pick order
+     */
+    int[] greedySelect(Tensor candidates, double[] scores, int count);
+
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
 
     /**

@@ -34,6 +34,8 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // ---- weight export (neuron campaign issue) ----
+        cl.addSubcommand("init", new InitCommand());
         cl.setParameterExceptionHandler(Main::onBadArguments);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> onFailure(ex, cmd));
         return cl;

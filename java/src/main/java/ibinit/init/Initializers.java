@@ -2,6 +2,7 @@ package ibinit.init;
 
 import ibinit.backend.Activation;
 import ibinit.backend.RandomStream;
+import ibinit.init.ibci.IbciMethods;
 import ibinit.nn.Parameter;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,9 @@ import java.util.Set;
  *   <li>{@code normal}: N(0, std^2), {@code std=} (default 0.01);</li>
  *   <li>{@code lsuv}: {@code tol=} (0.1), {@code iters=} (10), {@code after-act} (measure after
  *       the activation), {@code no-ortho} (keep Xavier-uniform instead of the orthonormal pre-init).</li>
+ *   <li>{@code ibci} and its aliases {@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie}, {@code ibci-iim}
+ *       (neuron campaign, see {@link ibinit.init.ibci.IbciOptions}); {@code file:path=FILE} (weights
+ *       from a safetensors file, see {@link FromFile}).</li>
  * </ul>
  */
 public final class Initializers {
@@ -28,6 +32,9 @@ public final class Initializers {
     /** Builds a method from {@code name[:options]} for a network with the given activation. */
     public static Initializer create(String text, Activation activation, float leakySlope, BiasInit bias) {
         MethodSpec spec = MethodSpec.parse(text);
+        // ---- neuron campaign (ibci and its aliases) and weight files (file:path=...) ----
+        Initializer campaign = IbciMethods.create(spec);
+        if (campaign != null) return campaign;
         double actGain = Gain.of(activation, leakySlope);
         return switch (spec.name()) {
             case "xavier", "xavier-uniform", "glorot", "glorot-uniform" -> {
@@ -71,7 +78,7 @@ public final class Initializers {
                 yield new Lsuv(spec.number("tol", 0.1), spec.integer("iters", 10), spec.flag("after-act", false), pre);
             }
             default -> throw new IllegalArgumentException("unknown initialization method '" + spec.name() + "' (choose from "
-                    + String.join(", ", NAMES) + ")");
+                    + String.join(", ", NAMES) + ", " + String.join(", ", IbciMethods.NAMES) + ")");
         };
     }
 

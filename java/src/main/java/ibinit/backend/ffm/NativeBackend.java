@@ -201,6 +201,18 @@ public class NativeBackend extends AbstractBackend {
                 seg(dy), seg(argmax), seg(dx));
     }
 
+    // ---- neuron campaign (IBCI) ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        kernels.classColumnMoments(z.rows(), z.cols(), seg(z), seg(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return kernels.greedySelect(candidates.rows(), candidates.cols(), seg(candidates), scores, count);
+    }
+
     // ---- information estimators (ibinit.info) ----
 
     /** Device copy of the row indices of gatherRows (CUDA only), grown as needed and reused. */

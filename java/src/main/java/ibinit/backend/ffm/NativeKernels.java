@@ -32,6 +32,8 @@ final class NativeKernels {
     private final MethodHandle activation, activationBackward, softmaxXent;
     private final MethodHandle sgdMomentum, adam;
     private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal;
+    // neuron campaign (IBCI)
+    private final MethodHandle classColumnMoments, greedySelect;
     // convolution and pooling
     private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
     // information estimators (ibinit.info)
@@ -85,6 +87,11 @@ final class NativeKernels {
         channelSums = bind("ibinit_channel_sums", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS));
         maxPool = bind("ibinit_max_pool", window2);
         maxPoolBackward = bind("ibinit_max_pool_backward", window2);
+        // neuron campaign (IBCI)
+        classColumnMoments = bind("ibinit_class_column_moments", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
+                JAVA_INT, ADDRESS, ADDRESS));
+        greedySelect = bind("ibinit_greedy_select", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
+                ADDRESS, ADDRESS));
         // ---- information estimators (ibinit.info) ----
         denseActForward = bind("ibinit_dense_act_forward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
@@ -325,6 +332,35 @@ final class NativeKernels {
                          MemorySegment dx) {
         try {
             check((int) maxPoolBackward.invokeExact(n, c, h, w, k, s, p, dy, argmax, dx), "max_pool_backward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- neuron campaign (IBCI) ----
+
+    /** Adds into the arrays; a bad label is the caller's to report (status 2). */
+    void classColumnMoments(int rows, int cols, MemorySegment z, MemorySegment labels, int classes, double[] sums, double[] sumSquares) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocateFrom(JAVA_DOUBLE, sums);
+            MemorySegment q = arena.allocateFrom(JAVA_DOUBLE, sumSquares);
+            int status = (int) classColumnMoments.invokeExact(rows, cols, z, labels, classes, s, q);
+            if (status == 2) throw new IllegalArgumentException("class column moments: " + lastError());
+            check(status, "class_column_moments");
+            MemorySegment.copy(s, JAVA_DOUBLE, 0, sums, 0, sums.length);
+            MemorySegment.copy(q, JAVA_DOUBLE, 0, sumSquares, 0, sumSquares.length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int[] greedySelect(int k, int d, MemorySegment w, double[] scores, int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocateFrom(JAVA_DOUBLE, scores);
+            MemorySegment chosen = arena.allocate(JAVA_INT, count);
+            MemorySegment found = arena.allocate(JAVA_INT);
+            check((int) greedySelect.invokeExact(k, d, w, s, count, chosen, found), "greedy_select");
+            return chosen.asSlice(0, 4L * found.get(JAVA_INT, 0)).toArray(JAVA_INT);
         } catch (Throwable t) {
             throw rethrow(t);
         }

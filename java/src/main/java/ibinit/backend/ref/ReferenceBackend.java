@@ -366,6 +366,18 @@ public final class ReferenceBackend extends AbstractBackend {
         write(ReferenceWindows.maxPoolBackward(read(dy), readInts(argmax), dx.dim(0), dx.dim(1), dx.dim(2), dx.dim(3), win), dx);
     }
 
+    // ---- neuron campaign (IBCI): the algorithms live in ClassMoments and GreedySelection ----
+
+    @Override
+    protected void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares) {
+        ClassMoments.accumulate(read(z), z.rows(), z.cols(), readInts(labels), classes, sums, sumSquares);
+    }
+
+    @Override
+    protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
+        return GreedySelection.select(read(candidates), candidates.rows(), candidates.cols(), scores, count);
+    }
+
     // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
 
     @Override

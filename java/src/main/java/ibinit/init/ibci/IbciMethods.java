@@ -1,0 +1,49 @@
+package ibinit.init.ibci;
+
+import ibinit.init.FromFile;
+import ibinit.init.Initializer;
+import ibinit.init.MethodSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry entries of this issue: {@code ibci[:options]} (see {@link IbciOptions}), its
+ * aliases for {@code compare} runs ({@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie},
+ * {@code ibci-iim}: {@code ibci} with base=xavier, base=he, tie, iim; further options may follow),
+ * and {@code file:path=FILE} (weights from a safetensors file, see {@link FromFile}).
+ */
+public final class IbciMethods {
+    public static final List<String> NAMES = List.of("ibci", "ibci-xavier", "ibci-he", "ibci-tie", "ibci-iim", "file");
+
+    private static final Map<String, Map<String, String>> ALIASES = Map.of(
+            "ibci", Map.of(),
+            "ibci-xavier", Map.of("base", "xavier"),
+            "ibci-he", Map.of("base", "he"),
+            "ibci-tie", Map.of("tie", "true"),
+            "ibci-iim", Map.of("iim", "true"));
+
+    private IbciMethods() { }
+
+    /** The method {@code spec} names, or null when it is none of this registry's. */
+    public static Initializer create(MethodSpec spec) {
+        if (spec.name().equals("file")) {
+            spec.allowOnly(Set.of("path"));
+            String path = spec.options().get("path");
+            if (path == null || path.isBlank()) throw new IllegalArgumentException("method file needs path=FILE.safetensors");
+            return new FromFile(Path.of(path));
+        }
+        Map<String, String> preset = ALIASES.get(spec.name());
+        if (preset == null) return null;
+        Map<String, String> merged = new LinkedHashMap<>(preset);
+        for (var e : spec.options().entrySet()) {
+            if (preset.containsKey(e.getKey()) && !preset.get(e.getKey()).equals(e.getValue())) {
+                throw new IllegalArgumentException(spec.name() + " already sets " + e.getKey() + "=" + preset.get(e.getKey()));
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return new Ibci(IbciOptions.parse(new MethodSpec(spec.name(), Map.copyOf(merged))), spec.toString());
+    }
+}

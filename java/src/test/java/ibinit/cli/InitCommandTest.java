@@ -1,0 +1,60 @@
+package ibinit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ibinit.weights.SafeTensors;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+    @TempDir Path dir;
+
+    static String[] args(Path out, String method, String... more) { return args("synthetic", "20-16-4", out, method, more); }
+
+    static String[] args(String dataset, String arch, Path out, String method, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("init", "--dataset", dataset, "--data-option", "classes=4",
+                "--data-option", "dims=20", "--data-option", "trainSize=400", "--arch", arch, "--method", method,
+                "--seed", "3", "--backend", "java", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void writesTheInitialWeightsWithMetadata() throws Exception {
+        Path f = dir.resolve("ibci.safetensors");
+        MainTest.Result r = MainTest.run(args(f, "ibci", "--sample", "200"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("wrote " + f), r.out());
+        SafeTensors.Contents c = SafeTensors.read(f);
+        assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias"), List.copyOf(c.tensors().keySet()));
+        assertArrayEquals(new int[] {16, 20}, c.tensors().get("layers.0.weight").shape());
+        assertEquals("ibci", c.metadata().get("method"));
+        assertEquals("3", c.metadata().get("seed"));
+        assertEquals("20-16-4", c.metadata().get("arch"));
+        assertEquals("200", c.metadata().get("sample"));
+
+        // the file loads back through file:path= and is written out unchanged
+        Path g = dir.resolve("copy.safetensors");
+        assertEquals(0, MainTest.run(args(g, "file:path=" + f)).code());
+        SafeTensors.Contents d = SafeTensors.read(g);
+        for (String name : c.tensors().keySet()) assertArrayEquals(c.tensors().get(name).values(), d.tensors().get(name).values(), name);
+    }
+
+    @Test
+    void mistakesAreOneLineWithExitTwo() {
+        Path f = dir.resolve("x.safetensors");
+        MainTest.Result r = MainTest.run(args("synthetic", "30-16-4", f, "ibci"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("takes 30 inputs"), r.err());
+        r = MainTest.run(args(f, "ibci:pool=3"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("pool=3"), r.err());
+        r = MainTest.run(args("nosuch", "20-16-4", f, "ibci"));
+        assertEquals(2, r.code());
+        assertTrue(!r.err().contains("\tat "), r.err());
+    }
+}
