@@ -147,6 +147,23 @@ IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, c
 IBINIT_API int ibinit_greedy_select(int k, int d, const float *w, const double *host_scores, int count,
                                     int32_t *host_chosen, int32_t *host_found);
 
+/* ---- dense layers and row gathers for the information estimators (ibinit.info) ---- */
+/* y[rows x out] = f(x[rows x in] w[out x in]^T + b[out]): the GEMM, then one pass adding the bias
+ * and applying f (codes in ibinit_scalar.h). For leaky ReLU, param (the slope) is >= 0, so that
+ * f' can be read from y alone. */
+IBINIT_API int ibinit_dense_act_forward(int rows, int in, int out, const float *x, const float *w,
+                                        const float *b, int kind, float param, float *y);
+/* Backward of ibinit_dense_act_forward, given its x, w, y: dy [rows x out] is overwritten with
+ * d = dy * f'(y); dw [out x in] = d^T x and db [out] = column sums of d (accumulated in double)
+ * are overwritten; dx [rows x in] = d w unless dx is NULL. */
+IBINIT_API int ibinit_dense_act_backward(int rows, int in, int out, const float *x, const float *w,
+                                         int kind, float param, const float *y, float *dy,
+                                         float *dw, float *db, float *dx);
+/* dst[r * ld_dst + c] = src[idx[r] * ld_src + c] for r < rows, c < cols; idx is int32 in device
+ * memory, every entry a valid row of src (Java checks). */
+IBINIT_API int ibinit_gather_rows(int rows, int cols, const float *src, int ld_src, const int32_t *idx,
+                                  float *dst, int ld_dst);
+
 #ifdef __cplusplus
 }
 #endif

@@ -565,6 +565,102 @@ public abstract class AbstractBackend implements Backend {
         return greedySelectChecked(candidates, scores, count);
     }
 
+    // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
+
+    protected abstract void denseActivationForwardChecked(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y);
+
+    /** dx may be null. */
+    protected abstract void denseActivationBackwardChecked(Tensor x, Tensor w, Activation f, float param, Tensor y,
+                                                           Tensor dy, Tensor dw, Tensor db, Tensor dx);
+
+    /** rows is never null here (the identity is spelled out) and every entry is a row of src. */
+    protected abstract void gatherRowsChecked(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols);
+
+    /** Checks a dense layer's operands: x [rows, in], w [out, in], y [rows, out]; returns nothing, throws on mismatch. */
+    private void denseShapes(Tensor x, Tensor w, Tensor y, String yRole) {
+        own(x, DType.F32, "x");
+        own(w, DType.F32, "w");
+        own(y, DType.F32, yRole);
+        matrix(x, "x");
+        matrix(w, "w");
+        matrix(y, yRole);
+        if (x.dim(1) != w.dim(1) || y.dim(0) != x.dim(0) || y.dim(1) != w.dim(0)) {
+            throw new IllegalArgumentException("dense shapes do not match: x " + x.describe() + ", w " + w.describe()
+                    + " ([out, in]), " + yRole + " " + y.describe());
+        }
+    }
+
+    private static void denseActivation(Activation f, float param) {
+        if (f == null) throw new IllegalArgumentException("activation is null");
+        finite(param, "activation parameter");
+        if (f == Activation.LEAKY_RELU && param < 0) {
+            throw new IllegalArgumentException("fused dense layers need a leaky-ReLU slope >= 0 (f' is read from y), got " + param);
+        }
+    }
+
+    private void sameShape(Tensor a, String ra, Tensor b, String rb) {
+        own(b, DType.F32, rb);
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(rb + " " + b.describe() + " must have the shape of " + ra + " " + a.describe());
+        }
+    }
+
+    @Override
+    public final void denseActivationForward(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y) {
+        denseActivation(f, param);
+        denseShapes(x, w, y, "y");
+        own(b, DType.F32, "b");
+        if (b.size() != w.dim(0)) {
+            throw new IllegalArgumentException("bias " + b.describe() + " does not match the " + w.dim(0) + " outputs of w " + w.describe());
+        }
+        if (y.size() == 0) return;
+        denseActivationForwardChecked(x, w, b, f, param, y);
+    }
+
+    @Override
+    public final void denseActivationBackward(Tensor x, Tensor w, Activation f, float param, Tensor y, Tensor dy,
+                                              Tensor dw, Tensor db, Tensor dx) {
+        denseActivation(f, param);
+        denseShapes(x, w, y, "y");
+        sameShape(y, "y", dy, "dy");
+        sameShape(w, "w", dw, "dw");
+        own(db, DType.F32, "db");
+        if (db.size() != w.dim(0)) {
+            throw new IllegalArgumentException("db " + db.describe() + " does not match the " + w.dim(0) + " outputs of w " + w.describe());
+        }
+        if (dx != null) sameShape(x, "x", dx, "dx");
+        denseActivationBackwardChecked(x, w, f, param, y, dy, dw, db, dx);
+    }
+
+    @Override
+    public final void gatherRows(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols) {
+        own(src, DType.F32, "source");
+        own(dst, DType.F32, "destination");
+        int srcRows = src.rows(), srcCols = src.cols(), dstRows = dst.rows();
+        if (cols < 0 || srcCol < 0 || dstCol < 0 || srcCol + cols > srcCols || dstCol + cols > dst.cols()) {
+            throw new IllegalArgumentException("cannot copy " + cols + " columns from column " + srcCol + " of "
+                    + src.describe() + " to column " + dstCol + " of " + dst.describe());
+        }
+        if (rows == null) {
+            if (dstRows > srcRows) {
+                throw new IllegalArgumentException("source " + src.describe() + " has fewer rows than destination " + dst.describe());
+            }
+            rows = new int[dstRows];
+            for (int r = 0; r < dstRows; r++) rows[r] = r;
+        } else {
+            if (rows.length > dstRows) {
+                throw new IllegalArgumentException(rows.length + " row indices for destination " + dst.describe());
+            }
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r] < 0 || rows[r] >= srcRows) {
+                    throw new IllegalArgumentException("row index " + rows[r] + " (entry " + r + ") is outside source " + src.describe());
+                }
+            }
+        }
+        if (rows.length == 0 || cols == 0) return;
+        gatherRowsChecked(src, srcCol, rows, dst, dstCol, cols);
+    }
+
     @Override
     public String toString() { return name(); }
 }

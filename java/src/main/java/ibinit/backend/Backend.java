@@ -179,6 +179,33 @@ public interface Backend extends AutoCloseable {
      */
     int[] greedySelect(Tensor candidates, double[] scores, int count);
 
+    // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
+
+    /**
+     * y = f(x w^T + b): one dense layer and its activation in a single call (the bias and f are
+     * applied in one pass over the GEMM's output). x [rows, in], w [out, in] (PyTorch layout),
+     * b [out], y [rows, out]. The leaky-ReLU slope {@code param} must be &gt;= 0, so that the
+     * backward pass can read f' from y alone and nothing else needs keeping.
+     */
+    void denseActivationForward(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y);
+
+    /**
+     * The backward pass of {@link #denseActivationForward} given its x, w and y and dy =
+     * d(loss)/dy. dy is overwritten with d(loss)/d(x w^T + b); dw [out, in] and db [out] are
+     * overwritten (not accumulated); dx [rows, in] receives d(loss)/dx unless it is null (the
+     * first layer of a critic needs no input gradient, which saves one GEMM).
+     */
+    void denseActivationBackward(Tensor x, Tensor w, Activation f, float param, Tensor y, Tensor dy,
+                                 Tensor dw, Tensor db, Tensor dx);
+
+    /**
+     * dst[r, dstCol + c] = src[rows[r], srcCol + c] for r &lt; rows.length and c &lt; cols: picks
+     * rows (a batch, a shuffled marginal) into a column block of dst, so a critic's input
+     * [x | z] is built without host round trips. {@code rows} may be null: then row r of src
+     * goes to row r of dst, for every row of dst.
+     */
+    void gatherRows(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols);
+
     @Override
     void close();
 }

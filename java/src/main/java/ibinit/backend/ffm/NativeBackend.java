@@ -37,7 +37,7 @@ public class NativeBackend extends AbstractBackend {
     @Override public String name() { return name; }
     @Override public int threads() { return threads; }
     @Override public void synchronize() { kernels.synchronize(); }
-    @Override public void close() { }
+    @Override public void close() { closeIndexScratch(); }
 
     /** Whether tensor memory is host memory (readable through {@link Tensor#segment()}). */
     public boolean hostMemory() { return hostMemory; }
@@ -211,5 +211,45 @@ public class NativeBackend extends AbstractBackend {
     @Override
     protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
         return kernels.greedySelect(candidates.rows(), candidates.cols(), seg(candidates), scores, count);
+    }
+
+    // ---- information estimators (ibinit.info) ----
+
+    /** Device copy of the row indices of gatherRows (CUDA only), grown as needed and reused. */
+    private Tensor indexScratch;
+
+    @Override
+    protected void denseActivationForwardChecked(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y) {
+        kernels.denseActForward(x.dim(0), x.dim(1), w.dim(0), seg(x), seg(w), seg(b), f.code, param, seg(y));
+    }
+
+    @Override
+    protected void denseActivationBackwardChecked(Tensor x, Tensor w, Activation f, float param, Tensor y, Tensor dy,
+                                                  Tensor dw, Tensor db, Tensor dx) {
+        kernels.denseActBackward(x.dim(0), x.dim(1), w.dim(0), seg(x), seg(w), f.code, param, seg(y), seg(dy), seg(dw), seg(db),
+                dx == null ? MemorySegment.NULL : seg(dx));
+    }
+
+    @Override
+    protected synchronized void gatherRowsChecked(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols) {
+        MemorySegment idx;
+        if (hostMemory) {
+            idx = MemorySegment.ofArray(rows); // passed in place (critical downcall)
+        } else {
+            if (indexScratch == null || indexScratch.size() < rows.length) {
+                closeIndexScratch();
+                indexScratch = allocateChecked(DType.I32, new int[] {Math.max(rows.length, 1024)});
+            }
+            // A synchronous copy on the default stream: earlier gathers have read the old indices.
+            kernels.upload(seg(indexScratch), MemorySegment.ofArray(rows), 4L * rows.length);
+            idx = seg(indexScratch);
+        }
+        kernels.gatherRows(rows.length, cols, seg(src).asSlice(4L * srcCol), src.cols(), idx,
+                seg(dst).asSlice(4L * dstCol), dst.cols());
+    }
+
+    private synchronized void closeIndexScratch() {
+        if (indexScratch != null) indexScratch.close();
+        indexScratch = null;
     }
 }

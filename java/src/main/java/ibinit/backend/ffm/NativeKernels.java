@@ -36,6 +36,8 @@ final class NativeKernels {
     private final MethodHandle classColumnMoments, greedySelect;
     // convolution and pooling
     private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
+    // information estimators (ibinit.info)
+    private final MethodHandle denseActForward, denseActBackward, gatherRows;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -90,6 +92,14 @@ final class NativeKernels {
                 JAVA_INT, ADDRESS, ADDRESS));
         greedySelect = bind("ibinit_greedy_select", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
                 ADDRESS, ADDRESS));
+        // ---- information estimators (ibinit.info) ----
+        denseActForward = bind("ibinit_dense_act_forward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS));
+        denseActBackward = bind("ibinit_dense_act_backward", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        // critical: on the CPU the row indices are a Java int[] passed in place.
+        gatherRows = bind("ibinit_gather_rows", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
+                ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
     }
 
     private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
@@ -351,6 +361,34 @@ final class NativeKernels {
             MemorySegment found = arena.allocate(JAVA_INT);
             check((int) greedySelect.invokeExact(k, d, w, s, count, chosen, found), "greedy_select");
             return chosen.asSlice(0, 4L * found.get(JAVA_INT, 0)).toArray(JAVA_INT);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- information estimators (ibinit.info) ----
+
+    void denseActForward(int rows, int in, int out, MemorySegment x, MemorySegment w, MemorySegment b, int kind, float param,
+                         MemorySegment y) {
+        try {
+            check((int) denseActForward.invokeExact(rows, in, out, x, w, b, kind, param, y), "dense_act_forward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void denseActBackward(int rows, int in, int out, MemorySegment x, MemorySegment w, int kind, float param, MemorySegment y,
+                          MemorySegment dy, MemorySegment dw, MemorySegment db, MemorySegment dx) {
+        try {
+            check((int) denseActBackward.invokeExact(rows, in, out, x, w, kind, param, y, dy, dw, db, dx), "dense_act_backward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void gatherRows(int rows, int cols, MemorySegment src, int ldSrc, MemorySegment idx, MemorySegment dst, int ldDst) {
+        try {
+            check((int) gatherRows.invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
         } catch (Throwable t) {
             throw rethrow(t);
         }

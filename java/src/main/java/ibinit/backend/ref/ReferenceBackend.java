@@ -377,4 +377,22 @@ public final class ReferenceBackend extends AbstractBackend {
     protected int[] greedySelectChecked(Tensor candidates, double[] scores, int count) {
         return GreedySelection.select(read(candidates), candidates.rows(), candidates.cols(), scores, count);
     }
+
+    // ---- dense layers and row gathers for the information estimators (ibinit.info) ----
+
+    @Override
+    protected void denseActivationForwardChecked(Tensor x, Tensor w, Tensor b, Activation f, float param, Tensor y) {
+        ReferenceDenseKernels.forward(x, w, b, f, param, y);
+    }
+
+    @Override
+    protected void denseActivationBackwardChecked(Tensor x, Tensor w, Activation f, float param, Tensor y, Tensor dy,
+                                                  Tensor dw, Tensor db, Tensor dx) {
+        ReferenceDenseKernels.backward(x, w, f, param, y, dy, dw, db, dx);
+    }
+
+    @Override
+    protected void gatherRowsChecked(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols) {
+        ReferenceDenseKernels.gatherRows(src, srcCol, rows, dst, dstCol, cols);
+    }
 }

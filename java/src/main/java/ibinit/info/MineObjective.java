@@ -1,0 +1,26 @@
+package ibinit.info;
+
+import java.util.Locale;
+
+/** What a MINE critic ascends, and how its gradient is formed (shared/specs/mine.md). */
+public enum MineObjective {
+    /** Donsker-Varadhan: mean T_joint - log mean exp T_marg, with the plain (biased) minibatch gradient. */
+    DV("dv"),
+    /**
+     * The DV bound with the MINE paper's bias-corrected gradient: the batch's mean exp(T_marg) in
+     * the gradient's denominator is replaced by a moving average, kept in log space.
+     */
+    DV_BIAS_CORRECTED("dv-bias-corrected"),
+    /** MINE-f: mean T_joint - mean exp(T_marg - 1); an unbiased gradient, a looser bound. */
+    MINE_F("mine-f");
+
+    public final String cliName;
+
+    MineObjective(String cliName) { this.cliName = cliName; }
+
+    public static MineObjective parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (MineObjective o : values()) if (o.cliName.equals(n)) return o;
+        throw new IllegalArgumentException("unknown MINE objective '" + name + "' (choose from dv, dv-bias-corrected, mine-f)");
+    }
+}
