@@ -19,9 +19,10 @@ void openblas_set_num_threads(int threads);
  * its own pool, and after each of our regions libgomp's idle worker spins (default
  * GOMP_SPINCOUNT, about a millisecond here): measured on this 2-core host, a 128x512x512 GEMM
  * issued right after a parallel add_bias took 0.72 ms instead of 0.37 ms. So regions are kept
- * for work that is long next to that: the small shapes of an MLP step (128 x 512 = 2^16) never
- * fork, and the host process should set OMP_WAIT_POLICY=PASSIVE (or a small GOMP_SPINCOUNT)
- * before this library is loaded (with it the same GEMM took 0.37 ms after a region).
+ * for work that is long next to that: memory-bound ops below 2^21 elements (every shape of an
+ * MLP step, e.g. 128 x 512 = 2^16) never fork. The host process should also set
+ * OMP_WAIT_POLICY=PASSIVE (or a small GOMP_SPINCOUNT) before this library is loaded; with it the
+ * same GEMM took 0.37 ms after a region.
  */
 static inline int ibinit_cpu_team(int64_t work, int64_t grain) {
     int t = ibinit_cpu_threads();
@@ -31,8 +32,12 @@ static inline int ibinit_cpu_team(int64_t work, int64_t grain) {
 }
 
 /* Work units (elements) a thread should get at least. */
-#define IBINIT_CPU_GRAIN_CHEAP ((int64_t)1 << 18)   /* a few flops an element: memory bound, ~20 us serial per 2^18 */
-#define IBINIT_CPU_GRAIN_COSTLY ((int64_t)1 << 12)  /* libm calls, Philox: 10-25 ns an element, ~100 us per 2^12 */
+/* Memory bound (a few flops an element): 2^20 elements take ~85 us (axpy) on one core, while
+ * waking the second core costs ~5 us with a spinning pool but ~35 us with a passive one
+ * (measured: parallel add_bias of 2^20 elements 40 us spinning, 71 us passive). */
+#define IBINIT_CPU_GRAIN_CHEAP ((int64_t)1 << 20)
+/* libm calls, Philox + Box-Muller: 10-25 ns an element, ~100 us per 2^12 elements. */
+#define IBINIT_CPU_GRAIN_COSTLY ((int64_t)1 << 12)
 
 /*
  * One row of logits: its maximum and sum_c exp(x[c] - max) (accumulated in double; the
