@@ -36,6 +36,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // ---- weight export (neuron campaign issue) ----
         cl.addSubcommand("init", new InitCommand());
+        // ---- information plane and IB training (issue 5) ----
+        cl.addSubcommand("infoplane", new InfoPlaneCommand());
+        cl.addSubcommand("ib-train", new IbTrainCommand());
         cl.setParameterExceptionHandler(Main::onBadArguments);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> onFailure(ex, cmd));
         return cl;

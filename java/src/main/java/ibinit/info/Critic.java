@@ -151,7 +151,13 @@ public final class Critic implements AutoCloseable {
      * when {@code aGradient} [n, aInputs] is not null, fills it with d(loss)/da, summed over the
      * blocks in which each row of a appears.
      */
-    public void backward(Tensor aGradient) {
+    public void backward(Tensor aGradient) { backward(aGradient, null); }
+
+    /**
+     * As {@link #backward(Tensor)}, and when {@code bGradient} [k n, bInputs] is not null, fills it
+     * with d(loss)/db row by row (IB training sends it on into the layer that produced b).
+     */
+    public void backward(Tensor aGradient, Tensor bGradient) {
         if (a == null) throw new IllegalStateException("critic has not run forward yet");
         for (int l = widths.length - 1; l >= 1; l--) {
             backend.denseActivationBackward(outputs[l - 1], weights.get(l).value(), activationOf(l), slope, outputs[l], grads[l],
@@ -161,6 +167,7 @@ public final class Critic implements AutoCloseable {
         backend.activationBackward(activationOf(0), slope, h0, h0, d0, d0); // x = y: same sign for leaky ReLU with slope >= 0
         backend.columnSums(d0, biases.get(0).grad());
         backend.gemm(true, false, 1f, d0, b, 0f, weightB.grad());
+        if (bGradient != null) backend.gemm(false, false, 1f, d0, weightB.value(), 0f, bGradient);
         int n = pairs;
         try (Tensor blocks = d0.view(rows / n, n * widths[0]); Tensor flat = blockSum.view(n * widths[0])) {
             backend.columnSums(blocks, flat); // sum over the k blocks, row by row of a

@@ -24,6 +24,9 @@ public final class MineLoss {
     /** log of the moving average of mean exp(T_marg); NaN before the first bias-corrected batch. */
     public double logMovingAverage() { return logEma; }
 
+    /** Sets the moving average's logarithm (resuming from a checkpoint; NaN: start afresh). */
+    public void restoreLogMovingAverage(double value) { logEma = value; }
+
     /**
      * Returns the bound of this batch (DV for the DV objectives, MINE-f for MINE-f) and fills
      * {@code gradJoint}, {@code gradMarg} with d(loss)/dT.

@@ -31,6 +31,21 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /** Steps taken (the bias correction's t); checkpoints save it with the moments. */
+    public long stepCount() { return step; }
+
+    /** Resumes at step {@code t}: the next step is t + 1. */
+    public void restoreStepCount(long t) {
+        if (t < 0) throw new IllegalArgumentException("step count must be >= 0, got " + t);
+        step = t;
+    }
+
+    /** The first-moment buffer of {@code p} (zeros before its first step), for checkpoints to read and restore. */
+    public ibinit.tensor.Tensor firstMoment(Parameter p) { return first.of(p); }
+
+    /** The second-moment buffer of {@code p} (zeros before its first step). */
+    public ibinit.tensor.Tensor secondMoment(Parameter p) { return second.of(p); }
+
     @Override public float learningRate() { return lr; }
     @Override public void setLearningRate(float lr) { this.lr = lr; }
 

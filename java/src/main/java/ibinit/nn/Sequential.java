@@ -60,6 +60,21 @@ public final class Sequential implements AutoCloseable {
         return layers.stream().filter(l -> !l.parameters().isEmpty()).toList();
     }
 
+    /**
+     * How many entries of {@link #layers()} make up weight layers 1..i (counting from 1) and the
+     * activation after layer i: {@code forwardPrefix(x, prefixLength(i))} is layer i's representation.
+     */
+    public int prefixLength(int i) {
+        int seen = 0;
+        for (int k = 0; k < layers.size(); k++) {
+            if (!layers.get(k).parameters().isEmpty() && ++seen == i) {
+                boolean activation = k + 1 < layers.size() && layers.get(k + 1) instanceof ActivationLayer;
+                return activation ? k + 2 : k + 1;
+            }
+        }
+        throw new IllegalArgumentException("layer " + i + " of " + describe() + ": it has " + seen + " weight layers (count from 1)");
+    }
+
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();
         for (Layer l : layers) out.addAll(l.parameters());

@@ -77,7 +77,8 @@ public final class ProgressBar implements TrainingListener {
         out.flush();
     }
 
-    static String clock(double seconds) {
+    /** e.g. {@code 3:07} or {@code 1:02:03}; {@code --:--} when unknown. */
+    public static String clock(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) return "--:--";
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

@@ -1,0 +1,23 @@
+package ibinit.info.ib;
+
+import java.util.Locale;
+
+/** What the network is trained to do (the columns of the paper's Table 1). */
+public enum IbObjective {
+    /** Cross-entropy only: the baseline. */
+    CE("ce"),
+    /** Only the I(Y; L) term (beta = 0): no D_x critic. */
+    IB_Y_ONLY("ib-y-only"),
+    /** The full objective, I(Y; L) - beta I(X; L + eps). */
+    IB("ib");
+
+    public final String cliName;
+
+    IbObjective(String cliName) { this.cliName = cliName; }
+
+    public static IbObjective parse(String s) {
+        String n = s.trim().toLowerCase(Locale.ROOT);
+        for (IbObjective o : values()) if (o.cliName.equals(n)) return o;
+        throw new IllegalArgumentException("unknown --objective '" + s + "' (choose from ce, ib-y-only, ib)");
+    }
+}
