@@ -16,7 +16,7 @@ import java.util.Locale;
  * a seeded sample of training images measured).
  */
 enum InfoPlaneTask {
-    TWELVE_BIT("12bit", "12-10-7-5-4-3-2", "tanh", 2000, 512, 4e-4, "truncated-normal", "binning"),
+    TWELVE_BIT("12bit", "12-10-7-5-4-3-2", "tanh", 10000, 512, 4e-4, "truncated-normal", "binning"),
     MNIST("mnist", "784-512-512-10", "relu", 20, 128, 1e-3, "kaiming-normal", "kde-upper");
 
     final String cliName, arch, activation, init, estimator;

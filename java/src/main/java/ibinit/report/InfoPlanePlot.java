@@ -253,15 +253,28 @@ public final class InfoPlanePlot {
         return p;
     }
 
-    /** [0, max] of the finite values (the plane starts at 0), padded by 5%; 1 when there are none. */
+    /**
+     * The axis range: from 0 to the largest finite value, padded by 5%; or, when every value lies
+     * in the top three quarters (a trained network near its ceilings), from just below the
+     * smallest, so that the changes stay visible. The ceiling H(X) or H(Y) is included when the
+     * data nearly reach it; 0..1 when there is nothing to draw.
+     */
     static double[] range(InfoPlaneHistory h, boolean x) {
-        double hi = 0;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (InfoPlaneHistory.Snapshot s : h.snapshots()) {
-            for (double v : x ? s.ixt() : s.ity()) if (Double.isFinite(v)) hi = Math.max(hi, v);
+            for (double v : x ? s.ixt() : s.ity()) {
+                if (Double.isFinite(v)) {
+                    hi = Math.max(hi, v);
+                    lo = Math.min(lo, v);
+                }
+            }
         }
+        if (!(hi > 0)) return new double[] {0, 1};
         double ceiling = x ? h.inputEntropy() : h.labelEntropy();
         if (ceiling > hi && ceiling <= hi * 1.15) hi = ceiling; // show the ceiling when the data nearly reach it
-        return new double[] {0, hi > 0 ? hi * 1.05 : 1};
+        double span = hi - lo;
+        if (lo > 0.25 * hi && span > 0) return new double[] {Math.max(0, lo - 0.08 * span), hi + 0.05 * span};
+        return new double[] {0, hi * 1.05};
     }
 
     private static String label(double v) {

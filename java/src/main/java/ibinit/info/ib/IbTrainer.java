@@ -156,24 +156,22 @@ public final class IbTrainer {
         switch (s.kind()) {
             case LAYER -> {
                 Tensor l = net.forwardPrefix(bt.x(), prefix);
-                try (Tensor dL = b.zeros(l.rows(), l.cols())) {
-                    st.terms.addGradient(bt.oneHot(), l, dL, r, 63);
-                    List<Layer> layers = net.layers();
-                    layers.get(prefix - 2).backwardParametersOnly(layers.get(prefix - 1).backward(dL));
-                }
+                Tensor dL = st.zeroedGradient(b, l.rows(), l.cols());
+                st.terms.addGradient(bt.oneHot(), l, dL, r, 63);
+                List<Layer> layers = net.layers();
+                layers.get(prefix - 2).backwardParametersOnly(layers.get(prefix - 1).backward(dL));
             }
             case HEAD, NETWORK -> {
                 Tensor logits = net.forward(bt.x());
-                try (Tensor grad = b.zeros(logits.rows(), logits.cols())) {
-                    double loss = b.softmaxCrossEntropy(logits, bt.labels(), grad);
-                    if (!Double.isFinite(loss)) return false;
-                    if (s.kind() == Stage.Kind.HEAD) {
-                        net.weightLayers().get(s.layer() - 1).backwardParametersOnly(grad);
-                    } else {
-                        b.scale((float) c.effectiveCe(), grad);
-                        if (st.terms != null) st.terms.addGradient(bt.oneHot(), logits, grad, r, 63);
-                        net.backward(grad);
-                    }
+                Tensor grad = st.zeroedGradient(b, logits.rows(), logits.cols());
+                double loss = b.softmaxCrossEntropy(logits, bt.labels(), grad); // overwrites grad
+                if (!Double.isFinite(loss)) return false;
+                if (s.kind() == Stage.Kind.HEAD) {
+                    net.weightLayers().get(s.layer() - 1).backwardParametersOnly(grad);
+                } else {
+                    b.scale((float) c.effectiveCe(), grad);
+                    if (st.terms != null) st.terms.addGradient(bt.oneHot(), logits, grad, r, 63);
+                    net.backward(grad);
                 }
             }
         }
