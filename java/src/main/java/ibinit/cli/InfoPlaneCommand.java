@@ -84,7 +84,7 @@ final class InfoPlaneCommand implements Callable<Integer> {
             description = "binning, kde-upper, kde-lower, mine or aa-mine. Default: binning (12bit), kde-upper (mnist).")
     String estimator;
 
-    @Option(names = "--bins", paramLabel = "N", description = "Binning: edges per unit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bins", paramLabel = "N", description = "Binning: number of bin edges over the range (theirs: 30). Default: ${DEFAULT-VALUE}.")
     int bins = 30;
 
     @Option(names = "--bin-range", paramLabel = "KIND",

@@ -39,6 +39,18 @@ class InfoPlaneCommandTest {
     }
 
     @Test
+    void helpExplainsEveryOption() {
+        for (String command : List.of("infoplane", "ib-train")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertEquals(0, r.exit());
+            for (picocli.CommandLine.Model.OptionSpec o : Main.commandLine().getSubcommands().get(command).getCommandSpec().options()) {
+                assertTrue(r.out().contains(o.longestName()), command + " --help lacks " + o.longestName());
+                assertTrue(o.description().length > 0 && !o.description()[0].isBlank(), o.longestName() + " has no description");
+            }
+        }
+    }
+
+    @Test
     void badOptionsExitTwoWithOneLine() {
         for (String[] bad : List.of(new String[] {"infoplane", "--task", "cifar"}, new String[] {"infoplane", "--estimator", "guess"},
                 new String[] {"infoplane", "--record-epochs", "often"}, new String[] {"infoplane", "--bin-range", "wide"},

@@ -23,23 +23,25 @@ final class MinePlane implements PlaneEstimator {
     private final MeasurementSet data;
     private final MineConfig config;
     private final float sigma;
+    private final double noiseVariance;
     private final boolean architectureAware;
     private final Map<Integer, AaMine> aaMine = new HashMap<>();
     private final Map<Integer, Mine> xMine = new HashMap<>(), yMine = new HashMap<>();
     private long noiseOffset;
 
-    MinePlane(Sequential net, MeasurementSet data, MineConfig config, float sigma, boolean architectureAware) {
-        if (!(sigma > 0)) throw new IllegalArgumentException("noise sigma must be > 0, got " + sigma);
+    MinePlane(Sequential net, MeasurementSet data, MineConfig config, double noiseVariance, boolean architectureAware) {
+        if (!(noiseVariance > 0)) throw new IllegalArgumentException("noise variance must be > 0, got " + noiseVariance);
         this.net = net;
         this.data = data;
         this.config = config.withBatchSize(Math.min(config.batchSize(), data.rows()));
-        this.sigma = sigma;
+        this.sigma = (float) Math.sqrt(noiseVariance);
+        this.noiseVariance = noiseVariance;
         this.architectureAware = architectureAware;
     }
 
     @Override
     public String describe() {
-        return (architectureAware ? "aa-mine" : "mine") + " for I(X; T + eps), sigma^2 " + sigma * sigma + "; mine for I(T; Y); "
+        return (architectureAware ? "aa-mine" : "mine") + " for I(X; T + eps), sigma^2 " + (float) ((double) sigma * sigma) + "; mine for I(T; Y); "
                 + config.describe();
     }
 

@@ -29,8 +29,8 @@ public final class PlaneEstimators {
                     : BinningEstimator.withEdges(s.bins(), -1, 1), data);
             case "kde-upper" -> new KdePlane(new KdeEstimator(net.backend(), KdeEstimator.Bound.UPPER, s.noiseVariance()), data);
             case "kde-lower" -> new KdePlane(new KdeEstimator(net.backend(), KdeEstimator.Bound.LOWER, s.noiseVariance()), data);
-            case "mine" -> new MinePlane(net, data, s.mine(), (float) Math.sqrt(s.noiseVariance()), false);
-            case "aa-mine" -> new MinePlane(net, data, s.mine(), (float) Math.sqrt(s.noiseVariance()), true);
+            case "mine" -> new MinePlane(net, data, s.mine(), s.noiseVariance(), false);
+            case "aa-mine" -> new MinePlane(net, data, s.mine(), s.noiseVariance(), true);
             default -> throw new IllegalArgumentException("unknown --estimator '" + name + "' (choose from " + String.join(", ", NAMES) + ")");
         };
     }

@@ -13,6 +13,7 @@ import ibinit.init.BiasInit;
 import ibinit.init.InitContext;
 import ibinit.init.Initializers;
 import ibinit.nn.Architecture;
+import ibinit.info.MineConfig;
 import ibinit.nn.Sequential;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,26 @@ class InfoPlaneTwelveBitTest {
                     assertTrue(s.ity()[l] <= s.ixt()[l] + 1e-9, "data processing: I(T;Y) <= I(X;T)");
                 }
                 assertTrue(s.ixt()[0] > 10, "a 10-unit first layer keeps most of 12 bits: " + s.ixt()[0]);
+            }
+        }
+    }
+
+    @Test
+    void everyEstimatorGivesFiniteCoordinates() {
+        Dataset all = TwelveBitTask.generate(1).all();
+        for (String name : PlaneEstimators.NAMES) {
+            try (Sequential net = Sequential.build(B, Architecture.parse("12-6-4-2"), Activation.TANH, 0f);
+                 MeasurementSet m = new MeasurementSet(B, all.features(), 12, all.labels(), 2);
+                 PlaneEstimator est = PlaneEstimators.create(name, net, m, new PlaneEstimators.Settings(30, false, 0.5,
+                         MineConfig.defaults().withHidden(8).withSteps(3).withBatchSize(64).withSeed(1)))) {
+                Initializers.create("lecun-normal", Activation.TANH, 0f, BiasInit.ZEROS).initialize(net, new InitContext(RandomStream.of(3, 0), null, null));
+                InfoPlaneRecorder rec = new InfoPlaneRecorder(net, m, est, EpochSchedule.parse("0", 1), true,
+                        new InfoPlaneRecorder.Header("t", "12bit", "12-6-4-2", "tanh", "d", Map.of()), h -> { });
+                InfoPlaneHistory.Snapshot s = rec.record(0, Double.NaN, Double.NaN);
+                for (int l = 0; l < 3; l++) {
+                    assertTrue(Double.isFinite(s.ixt()[l]) && Double.isFinite(s.ity()[l]), name + " layer " + (l + 1));
+                }
+                assertTrue(est.describe().startsWith(name.startsWith("kde") ? "kde" : name), est.describe());
             }
         }
     }
