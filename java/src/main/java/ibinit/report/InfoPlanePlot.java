@@ -84,22 +84,23 @@ public final class InfoPlanePlot {
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ErrorCurvePlot.ticks(yr[0], yr[1], 8)) {
+        List<Double> yTicks = ErrorCurvePlot.ticks(yr[0], yr[1], 8), xTicks = ErrorCurvePlot.ticks(xr[0], xr[1], 10);
+        for (double t : yTicks) {
             int y = sy.px(t);
             g.setColor(new Color(0xe6e6e6));
             g.drawLine(LEFT, y, LEFT + pw, y);
             g.setColor(Color.DARK_GRAY);
             g.drawLine(LEFT - 5, y, LEFT, y);
-            String s = label(t);
+            String s = label(t, yTicks);
             g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
         }
-        for (double t : ErrorCurvePlot.ticks(xr[0], xr[1], 10)) {
+        for (double t : xTicks) {
             int x = sx.px(t);
             g.setColor(new Color(0xe6e6e6));
             g.drawLine(x, TOP, x, TOP + ph);
             g.setColor(Color.DARK_GRAY);
             g.drawLine(x, TOP + ph, x, TOP + ph + 5);
-            centered(g, label(t), x, TOP + ph + 8 + fm.getAscent());
+            centered(g, label(t, xTicks), x, TOP + ph + 8 + fm.getAscent());
         }
         ceilings(g, h, sx, sy, xr, yr, pw, ph);
         g.setColor(Color.BLACK);
@@ -277,9 +278,11 @@ public final class InfoPlanePlot {
         return new double[] {0, hi * 1.05};
     }
 
-    private static String label(double v) {
-        if (v == Math.rint(v)) return String.valueOf((long) v);
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+    /** A tick value with as many decimals as the tick spacing needs (0.002 apart: 3), so neighbours never print alike. */
+    static String label(double v, List<Double> ticks) {
+        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
+        int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String fit(FontMetrics fm, String s, int width) {
