@@ -15,6 +15,8 @@ import java.util.logging.Logger;
  */
 public final class Backends {
     private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+    /** The last choice logged: a grid opens a backend per run, and one line per choice is enough. */
+    private static volatile String lastLogged;
 
     /** Best first. */
     public static final List<String> NAMES = List.of("cuda", "cpu", "java");
@@ -63,20 +65,27 @@ public final class Backends {
         ThreadPolicy.logOnce();
         if (forced != null) {
             Backend b = open(forced);
-            LOG.info("backend: " + b.name() + " (chosen by " + (System.getProperty("ibinit.backend") != null ? "-Dibinit.backend" : "IBINIT_BACKEND") + ")");
+            logChoice("backend: " + b.name() + " (chosen by " + (System.getProperty("ibinit.backend") != null ? "-Dibinit.backend" : "IBINIT_BACKEND") + ")");
             return b;
         }
         StringBuilder skipped = new StringBuilder();
         for (String n : NAMES) {
             Probe p = probe(n);
             if (p.available()) {
-                LOG.info("backend: " + n + " (best available" + (skipped.isEmpty() ? "" : "; " + skipped) + ")");
+                logChoice("backend: " + n + " (best available" + (skipped.isEmpty() ? "" : "; " + skipped) + ")");
                 return open(n);
             }
             if (!skipped.isEmpty()) skipped.append("; ");
             skipped.append(n).append(" unavailable: ").append(p.reason());
         }
         throw new IllegalStateException("no backend available");
+    }
+
+    private static void logChoice(String line) {
+        if (!line.equals(lastLogged)) {
+            lastLogged = line;
+            LOG.info(line);
+        }
     }
 
     /** Every backend that can run here, opened (for tests and benchmarks). */

@@ -12,10 +12,14 @@ public final class Permutations {
     private Permutations() { }
 
     public static int[] shuffled(int n, long seed) {
+        return shuffled(n, new SplittableRandom(seed));
+    }
+
+    /** The same shuffle drawing from a generator the caller keeps (the training loop, MINE's marginals). */
+    public static int[] shuffled(int n, SplittableRandom rng) {
         if (n < 0) throw new IllegalArgumentException("permutation size must be >= 0, got " + n);
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
-        SplittableRandom rng = new SplittableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = p[i];

@@ -1,5 +1,6 @@
 package ibinit.info;
 
+import ibinit.data.Permutations;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -50,17 +51,9 @@ public enum MarginalSampling {
         };
     }
 
-    /** Fisher-Yates. */
+    /** Fisher-Yates (the project's one implementation, {@link Permutations}). */
     static int[] shuffle(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Permutations.shuffled(n, rng);
     }
 
     /** Uniform over derangements by rejection: a shuffle has none of its n fixed points with probability ~1/e. */

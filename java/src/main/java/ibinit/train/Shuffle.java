@@ -1,5 +1,6 @@
 package ibinit.train;
 
+import ibinit.data.Permutations;
 import java.util.SplittableRandom;
 
 /**
@@ -28,14 +29,6 @@ public final class Shuffle {
     }
 
     static int[] permutation(SplittableRandom rng, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Permutations.shuffled(n, rng);
     }
 }

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ibinit.backend.Twin.Pair;
-import ibinit.backend.ref.ReferenceBackend;
 import ibinit.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,39 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * float32 rounding; random fills bit for bit. With no native backend every case reports skipped.
  */
 class BackendConformanceTest {
-    private static final String NONE = "no native backend";
-    private static final Backend REF = new ReferenceBackend();
-    private static List<Backend> natives;
+    private static final Backend REF = NativeUnderTest.REF;
 
-    /** Opened once for the whole class: starting CUDA per test would dominate the run. */
-    private static synchronized List<Backend> natives() {
-        if (natives == null) {
-            natives = new ArrayList<>();
-            for (Backend b : Backends.openAvailable()) {
-                if (b instanceof ReferenceBackend) b.close();
-                else natives.add(b);
-            }
-        }
-        return natives;
-    }
+    static Stream<String> backends() { return NativeUnderTest.names(); }
 
-    static Stream<String> backends() {
-        List<String> names = natives().stream().map(Backend::name).toList();
-        return names.isEmpty() ? Stream.of(NONE) : names.stream();
-    }
-
-    @AfterAll
-    static void closeBackends() {
-        if (natives != null) natives.forEach(Backend::close);
-        REF.close();
-    }
-
-    private static Twin twin(String name, String test) {
-        Assumptions.assumeFalse(NONE.equals(name), () -> "no native backend to compare: " + Backends.probeAll().stream()
-                .map(Backends.Probe::line).collect(Collectors.joining("; ")));
-        Backend b = natives().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-        return new Twin(b, REF, test);
-    }
+    private static Twin twin(String name, String test) { return NativeUnderTest.twin(name, test); }
 
     /** Row x column shapes that are not multiples of any vector width, plus the degenerate ones. */
     private static final int[][] SHAPES = {{1, 1}, {7, 13}, {33, 65}, {1, 1000}, {1000, 1}, {3, 257}};

@@ -3,14 +3,8 @@ package ibinit.backend;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ibinit.backend.Twin.Pair;
-import ibinit.backend.ref.ReferenceBackend;
 import ibinit.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,41 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against the unfused ops it replaces (so the oracle is checked too).
  */
 class DenseActivationConformanceTest {
-    private static final String NONE = "no native backend";
-    private static final Backend REF = new ReferenceBackend();
-    private static List<Backend> natives;
+    private static final Backend REF = NativeUnderTest.REF;
 
     /** rows, in, out: odd sizes, empty ones, one output (a critic's last layer), and sizes that use the threads. */
     private static final int[][] SHAPES = {{1, 1, 1}, {7, 13, 5}, {33, 65, 17}, {256, 300, 1}, {0, 4, 3}, {5, 0, 3},
             {3, 4, 0}, {300, 2, 600}, {129, 31, 257}};
 
-    private static synchronized List<Backend> natives() {
-        if (natives == null) {
-            natives = new ArrayList<>();
-            for (Backend b : Backends.openAvailable()) {
-                if (b instanceof ReferenceBackend) b.close();
-                else natives.add(b);
-            }
-        }
-        return natives;
-    }
+    static Stream<String> backends() { return NativeUnderTest.names(); }
 
-    static Stream<String> backends() {
-        List<String> names = natives().stream().map(Backend::name).toList();
-        return names.isEmpty() ? Stream.of(NONE) : names.stream();
-    }
-
-    @AfterAll
-    static void closeBackends() {
-        if (natives != null) natives.forEach(Backend::close);
-        REF.close();
-    }
-
-    private static Twin twin(String name, String test) {
-        Assumptions.assumeFalse(NONE.equals(name), () -> "no native backend to compare: " + Backends.probeAll().stream()
-                .map(Backends.Probe::line).collect(Collectors.joining("; ")));
-        return new Twin(natives().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(), REF, test);
-    }
+    private static Twin twin(String name, String test) { return NativeUnderTest.twin(name, test); }
 
     private static float slope(Twin t, Activation f) { return f == Activation.LEAKY_RELU ? (float) (0.5 * t.rnd.nextDouble()) : 0f; }
 

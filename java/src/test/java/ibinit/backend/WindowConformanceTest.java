@@ -3,16 +3,12 @@ package ibinit.backend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ibinit.backend.Twin.Pair;
-import ibinit.backend.ref.ReferenceBackend;
 import ibinit.tensor.Tensor;
 import ibinit.tensor.Tensor.DType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,38 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * float32 rounding of the magnitudes summed.
  */
 class WindowConformanceTest {
-    private static final String NONE = "no native backend";
-    private static final Backend REF = new ReferenceBackend();
-    private static List<Backend> natives;
+    private static final Backend REF = NativeUnderTest.REF;
 
-    private static synchronized List<Backend> natives() {
-        if (natives == null) {
-            natives = new ArrayList<>();
-            for (Backend b : Backends.openAvailable()) {
-                if (b instanceof ReferenceBackend) b.close();
-                else natives.add(b);
-            }
-        }
-        return natives;
-    }
+    static Stream<String> backends() { return NativeUnderTest.names(); }
 
-    static Stream<String> backends() {
-        List<String> names = natives().stream().map(Backend::name).toList();
-        return names.isEmpty() ? Stream.of(NONE) : names.stream();
-    }
-
-    @AfterAll
-    static void closeBackends() {
-        if (natives != null) natives.forEach(Backend::close);
-        REF.close();
-    }
-
-    private static Twin twin(String name, String test) {
-        Assumptions.assumeFalse(NONE.equals(name), () -> "no native backend to compare: " + Backends.probeAll().stream()
-                .map(Backends.Probe::line).collect(Collectors.joining("; ")));
-        Backend b = natives().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-        return new Twin(b, REF, test);
-    }
+    private static Twin twin(String name, String test) { return NativeUnderTest.twin(name, test); }
 
     /** n, c, h, w, kernel, stride, padding: 1x1 images, odd sizes, strides 2 and 3, padding 1 and 2, k = 1, even k. */
     private static final int[][] CONV = {
@@ -181,7 +150,7 @@ class WindowConformanceTest {
     /** CPU and CUDA add the terms of each sum in the order ibinit_scalar.h fixes, so their sums agree bit for bit. */
     @Test
     void nativeBackendsSumInTheSameOrder() {
-        List<Backend> b = natives();
+        List<Backend> b = NativeUnderTest.natives();
         Assumptions.assumeTrue(b.size() >= 2, "needs two native backends, found " + b.size());
         Backend one = b.get(0), two = b.get(1);
         long seed = System.nanoTime();
