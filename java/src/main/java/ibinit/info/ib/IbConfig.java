@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Settings of an IB training run. The paper's values (shared/specs/mine.md) are the defaults of
- * {@link #paper}: 5000 iterations per layer, 10 critic updates per network update, critics of two
- * hidden layers of 1500, critic Adam lr 1e-4, network Adam lr 1e-3, beta = 1e-3, sigma^2 = 2.
+ * Settings of an IB training run. The paper's values (shared/specs/mine.md), which {@code ib-train}
+ * takes as its defaults: 5000 iterations per layer, 10 critic updates per network update, critics
+ * of two hidden layers of 1500, critic Adam lr 1e-4, network Adam lr 1e-3, beta = 1e-3, sigma^2 = 2.
  *
  * @param mode            layer by layer, or end to end
  * @param objective       ce, ib-y-only or ib
@@ -49,12 +49,6 @@ public record IbConfig(IbMode mode, IbObjective objective, int iterations, int c
         for (double w : new double[] {ceWeight, iyWeight, ixWeight}) {
             if (!(w >= 0) || !Double.isFinite(w)) throw new IllegalArgumentException("term weights must be >= 0, got " + w);
         }
-    }
-
-    /** The paper's settings for a mode and objective; weights: layerwise 1 and 1e-3, end to end 1, 1 and 1e-3. */
-    public static IbConfig paper(IbMode mode, IbObjective objective, long seed) {
-        return new IbConfig(mode, objective, 5000, 10, 500, 2000, 256, 1e-3, 1e-4, new int[] {1500, 1500}, 2.0,
-                1.0, 1.0, 1e-3, 500, seed);
     }
 
     private static void positive(String option, int v) {

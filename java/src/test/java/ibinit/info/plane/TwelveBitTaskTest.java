@@ -44,8 +44,7 @@ class TwelveBitTaskTest {
         Dataset all = TwelveBitTask.generate(5).all();
         assertEquals(0, all.labels()[0]);
         assertEquals(0, all.labels()[4095]);
-        // a single vertex has f = 1: class 0; the labels depend only on which vertices, so two
-        // antipodal-free triples of mutual neighbours (f = 1 + 2 * 3 * 0.447 + ... > 2.55) are class 1 for every seed
+        // a single vertex has f = 1 < 2.55: class 0, whichever vertex the seed put the bit on
         for (int j = 0; j < 12; j++) assertEquals(0, all.labels()[1 << j]);
     }
 }
