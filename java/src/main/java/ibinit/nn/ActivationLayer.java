@@ -47,6 +47,28 @@ public final class ActivationLayer implements Layer {
         return dx;
     }
 
+    /**
+     * Whether {@link Dense#forward(Tensor, ActivationLayer)} may fuse this activation into the
+     * dense layer before it: the fused ops read f' from the output alone, which a leaky ReLU
+     * allows only with a slope &gt;= 0.
+     */
+    boolean fusable() { return activation != Activation.LEAKY_RELU || param >= 0; }
+
+    /**
+     * The output buffer for a fused dense + activation forward pass of {@code rows} x {@code cols}.
+     * Records it as both input and output: for a fusable activation f' is a function of the
+     * output (y &gt; 0 exactly when x &gt; 0 for (leaky) ReLU; tanh and sigmoid use y), so
+     * {@link #backward} stays correct after a fused forward.
+     */
+    Tensor fusedOutput(int rows, int cols) {
+        result = output.get(rows, new int[] {cols});
+        input = result;
+        return result;
+    }
+
+    /** The output of the last forward pass (fused or not). */
+    Tensor fusedResult() { return result; }
+
     static int[] tail(int[] shape) { return java.util.Arrays.copyOfRange(shape, 1, shape.length); }
 
     @Override

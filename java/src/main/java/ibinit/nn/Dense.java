@@ -51,6 +51,35 @@ public final class Dense implements Layer {
         return y;
     }
 
+    /**
+     * This layer followed by the activation layer {@code f}, as one fused backend call
+     * ({@link ibinit.backend.Backend#denseActivationForward}: the GEMM, then a single pass adding
+     * the bias and applying f). The result lands in f's output buffer, and both layers keep the
+     * state their own {@code backward} needs, so either may still run alone afterwards.
+     */
+    Tensor forward(Tensor x, ActivationLayer f) {
+        Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
+        input = x2;
+        Tensor y = f.fusedOutput(x2.rows(), out);
+        backend.denseActivationForward(x2, weight.value(), bias.value(), f.activation(), f.param(), y);
+        return y;
+    }
+
+    /**
+     * The backward pass of this layer and the activation layer {@code f} after it, fused
+     * ({@link ibinit.backend.Backend#denseActivationBackward}): one pass forms d = dy * f'(y) in
+     * place of {@code dy} and sums its columns into the bias gradient, then the weight-gradient
+     * GEMM and, when {@code wantInputGrad}, the input-gradient GEMM. This saves the pass over the
+     * pre-activation and the separate column-sum pass of the unfused pair. {@code dy} must be a
+     * buffer the caller may overwrite. Returns d(loss)/d(input), or null without {@code wantInputGrad}.
+     */
+    Tensor backward(Tensor dy, ActivationLayer f, boolean wantInputGrad) {
+        Tensor dx = wantInputGrad ? inputGrad.get(dy.rows(), new int[] {in}) : null;
+        backend.denseActivationBackward(input, weight.value(), f.activation(), f.param(), f.fusedResult(), dy,
+                weight.grad(), bias.grad(), dx);
+        return dx;
+    }
+
     @Override
     public void backwardParametersOnly(Tensor dy) {
         // dW = dy^T x ; db = column sums of dy

@@ -14,12 +14,24 @@ public final class Sequential implements AutoCloseable {
     private final Architecture architecture;
     private final Activation activation;
     private final List<Layer> layers;
+    /**
+     * fused[i]: layer i is a {@link Dense} and layer i+1 a fusable {@link ActivationLayer}, so the
+     * pair runs as one fused backend op each way (one pass over the layer output for bias and
+     * activation instead of three, and none over a separate pre-activation tensor in backward:
+     * these passes are memory bound and cost more than their flops, see benchmarks/RESULTS.md).
+     * The results are those of the two layers run one after the other, up to float rounding.
+     */
+    private final boolean[] fused;
 
     private Sequential(Backend backend, Architecture architecture, Activation activation, List<Layer> layers) {
         this.backend = backend;
         this.architecture = architecture;
         this.activation = activation;
         this.layers = layers;
+        this.fused = new boolean[layers.size()];
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            fused[i] = layers.get(i) instanceof Dense && layers.get(i + 1) instanceof ActivationLayer a && a.fusable();
+        }
     }
 
     /** Builds the layers; every parameter starts at zero until an initializer fills it. */
@@ -103,7 +115,14 @@ public final class Sequential implements AutoCloseable {
     /** The output of the first {@code count} layers (for data-driven initializers that go layer by layer). */
     public Tensor forwardPrefix(Tensor x, int count) {
         Tensor h = shapeInput(x);
-        for (int i = 0; i < count; i++) h = layers.get(i).forward(h);
+        for (int i = 0; i < count; i++) {
+            if (fused[i] && i + 1 < count) {
+                h = ((Dense) layers.get(i)).forward(h, (ActivationLayer) layers.get(i + 1));
+                i++;
+            } else {
+                h = layers.get(i).forward(h);
+            }
+        }
         return h;
     }
 
@@ -112,9 +131,21 @@ public final class Sequential implements AutoCloseable {
         // Below the first layer with parameters no gradient is needed: stop there.
         int first = 0;
         while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
+        // The fused backward overwrites its incoming gradient, so a pair takes it only when a
+        // weight layer above produced it (never the caller's gradLogits).
+        int top = layers.size() - 1;
+        while (top >= 0 && layers.get(top).parameters().isEmpty()) top--;
         Tensor g = gradLogits;
-        for (int i = layers.size() - 1; i > first; i--) g = layers.get(i).backward(g);
-        if (first < layers.size()) layers.get(first).backwardParametersOnly(g);
+        for (int i = layers.size() - 1; i >= first; i--) {
+            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]) {
+                g = ((Dense) layers.get(i - 1)).backward(g, (ActivationLayer) layers.get(i), i - 1 > first);
+                i--;
+            } else if (i > first) {
+                g = layers.get(i).backward(g);
+            } else {
+                layers.get(i).backwardParametersOnly(g);
+            }
+        }
     }
 
     public long parameterCount() {

@@ -1,6 +1,7 @@
 package ibinit.train;
 
 import ibinit.backend.Backend;
+import ibinit.backend.ffm.NativeBackend;
 import ibinit.tensor.Tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -11,7 +12,9 @@ import java.lang.foreign.ValueLayout;
  * gathered into one off-heap staging buffer (native memory, never moved by the garbage collector,
  * so a backend can copy from it directly), then uploaded with one {@link Backend#upload} into a
  * preallocated [batch, dims] tensor and an int32 [batch] label tensor. A last, smaller batch uses
- * {@link Tensor#firstRows} of the same tensors.
+ * {@link Tensor#firstRows} of the same tensors. On a backend whose tensors live in host memory
+ * (the cpu backend) the rows are gathered straight into the tensors instead: no staging buffer,
+ * no second copy.
  */
 final class BatchStager implements AutoCloseable {
     /** A staged batch: views valid until the next {@link #stage} call. */
@@ -25,6 +28,8 @@ final class BatchStager implements AutoCloseable {
     private final MemorySegment hostLabels;
     private final Tensor features;
     private final Tensor labels;
+    /** Whether rows go straight into the tensors' host memory (then the staging buffers are the tensors). */
+    private final boolean direct;
 
     BatchStager(Backend backend, int capacity, int dims) {
         this.backend = backend;
@@ -32,10 +37,11 @@ final class BatchStager implements AutoCloseable {
         this.dims = dims;
         this.arena = Arena.ofShared();
         try {
-            this.hostFeatures = arena.allocate((long) capacity * dims * Float.BYTES, 64);
-            this.hostLabels = arena.allocate((long) capacity * Integer.BYTES, 64);
             this.features = backend.zeros(capacity, dims);
             this.labels = backend.allocate(Tensor.DType.I32, capacity);
+            this.direct = backend instanceof NativeBackend nb && nb.hostMemory();
+            this.hostFeatures = direct ? features.segment() : arena.allocate((long) capacity * dims * Float.BYTES, 64);
+            this.hostLabels = direct ? labels.segment() : arena.allocate((long) capacity * Integer.BYTES, 64);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -64,8 +70,10 @@ final class BatchStager implements AutoCloseable {
         }
         Tensor x = count == capacity ? features : features.firstRows(count);
         Tensor t = count == capacity ? labels : labels.firstRows(count);
-        backend.upload(hostFeatures, 0, x);
-        backend.upload(hostLabels, 0, t);
+        if (!direct) {
+            backend.upload(hostFeatures, 0, x);
+            backend.upload(hostLabels, 0, t);
+        }
         return new Batch(x, t, count);
     }
 
