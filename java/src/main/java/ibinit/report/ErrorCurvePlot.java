@@ -5,17 +5,12 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Draws {@link ErrorCurves} as a PNG with java.awt (headless): one line per curve with a
@@ -34,33 +29,11 @@ public final class ErrorCurvePlot {
 
     /** Renders and writes atomically to {@code file}. */
     public static void write(ErrorCurves curves, String title, Path file) {
-        BufferedImage img = render(curves, title);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        // ImageIO's default disk cache registers a JVM shutdown hook per stream, which throws while a
-        // Ctrl-C shutdown is saving results; the image is small, so cache in memory.
-        ImageIO.setUseCache(false);
-        try {
-            if (!ImageIO.write(img, "png", bytes)) throw new IOException("no PNG writer in this JVM");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, bytes.toByteArray());
+        PlotCanvas.writePng(render(curves, title), file);
     }
 
     public static BufferedImage render(ErrorCurves curves, String title) {
-        System.setProperty("java.awt.headless", "true"); // no display is needed or wanted
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, curves, title);
-        } finally {
-            g.dispose();
-        }
-        return img;
+        return PlotCanvas.paint(WIDTH, HEIGHT, g -> draw(g, curves, title));
     }
 
     private static void draw(Graphics2D g, ErrorCurves curves, String title) {
@@ -98,17 +71,7 @@ public final class ErrorCurvePlot {
             g.drawLine(x, TOP + ph, x, TOP + ph + 5);
             centered(g, label(t), x, TOP + ph + 8 + fm.getAscent());
         }
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1.2f));
-        g.drawRect(LEFT, TOP, pw, ph);
-
-        // axis labels
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        centered(g, "epoch", LEFT + pw / 2, HEIGHT - 22);
-        Graphics2D r = (Graphics2D) g.create();
-        r.rotate(-Math.PI / 2);
-        centered(r, "test error (%)", -(TOP + ph / 2), 24);
-        r.dispose();
+        PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, "epoch", "test error (%)");
 
         // bands first, so every line stays on top of every band
         for (int i = 0; i < curves.curves().size(); i++) band(g, curves.curves().get(i), colour(i), sx, sy);
@@ -230,9 +193,7 @@ public final class ErrorCurvePlot {
         return out;
     }
 
-    private static void centered(Graphics2D g, String s, int cx, int baseline) {
-        g.drawString(s, cx - g.getFontMetrics().stringWidth(s) / 2, baseline);
-    }
+    private static void centered(Graphics2D g, String s, int cx, int baseline) { PlotCanvas.centered(g, s, cx, baseline); }
 
     /** Data value to pixel, linear. */
     private record Scale(double lo, double hi, double from, double to) {

@@ -6,19 +6,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Draws an {@link InfoPlaneHistory} as the information-plane PNG of Shwartz-Ziv and Tishby:
@@ -43,30 +38,11 @@ public final class InfoPlanePlot {
 
     /** Renders and writes atomically to {@code file}. */
     public static void write(InfoPlaneHistory h, Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.setUseCache(false); // as ErrorCurvePlot: no disk cache, no shutdown hook
-        try {
-            if (!ImageIO.write(render(h), "png", bytes)) throw new IOException("no PNG writer in this JVM");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, bytes.toByteArray());
+        PlotCanvas.writePng(render(h), file);
     }
 
     public static BufferedImage render(InfoPlaneHistory h) {
-        System.setProperty("java.awt.headless", "true");
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, h);
-        } finally {
-            g.dispose();
-        }
-        return img;
+        return PlotCanvas.paint(WIDTH, HEIGHT, g -> draw(g, h));
     }
 
     private static void draw(Graphics2D g, InfoPlaneHistory h) {
@@ -103,16 +79,7 @@ public final class InfoPlanePlot {
             centered(g, label(t, xTicks), x, TOP + ph + 8 + fm.getAscent());
         }
         ceilings(g, h, sx, sy, xr, yr, pw, ph);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1.2f));
-        g.drawRect(LEFT, TOP, pw, ph);
-
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        centered(g, "I(X;T) (bits)", LEFT + pw / 2, HEIGHT - 22);
-        Graphics2D r = (Graphics2D) g.create();
-        r.rotate(-Math.PI / 2);
-        centered(r, "I(T;Y) (bits)", -(TOP + ph / 2), 24);
-        r.dispose();
+        PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, "I(X;T) (bits)", "I(T;Y) (bits)");
 
         List<InfoPlaneHistory.Snapshot> snaps = h.snapshots();
         java.awt.Shape clip = g.getClip();
@@ -291,9 +258,7 @@ public final class InfoPlanePlot {
         return s + "…";
     }
 
-    private static void centered(Graphics2D g, String s, int cx, int baseline) {
-        g.drawString(s, cx - g.getFontMetrics().stringWidth(s) / 2, baseline);
-    }
+    private static void centered(Graphics2D g, String s, int cx, int baseline) { PlotCanvas.centered(g, s, cx, baseline); }
 
     private record Scale(double lo, double hi, double from, double to) {
         double x(double v) { return from + (v - lo) / (hi - lo) * (to - from); }
