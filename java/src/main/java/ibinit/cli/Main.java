@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ibinit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Information-bottleneck guided initialization of neural networks.",
         subcommands = {BackendsCommand.class, SelfCheckCommand.class, TrainCommand.class, CompareCommand.class,
-                CommandLine.HelpCommand.class})
+                InitCommand.class, InfoPlaneCommand.class, IbTrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a user mistake (bad option, bad input). */
@@ -34,11 +34,6 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        // ---- weight export (neuron campaign issue) ----
-        cl.addSubcommand("init", new InitCommand());
-        // ---- information plane and IB training (issue 5) ----
-        cl.addSubcommand("infoplane", new InfoPlaneCommand());
-        cl.addSubcommand("ib-train", new IbTrainCommand());
         cl.setParameterExceptionHandler(Main::onBadArguments);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> onFailure(ex, cmd));
         return cl;
