@@ -35,14 +35,14 @@ public final class ActivationLayer implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         input = x;
-        result = output.get(x.dim(0), tail(x.shape()));
+        result = output.like(x);
         backend.activation(activation, param, x, result);
         return result;
     }
 
     @Override
     public Tensor backward(Tensor dy) {
-        Tensor dx = inputGrad.get(dy.dim(0), tail(dy.shape()));
+        Tensor dx = inputGrad.like(dy);
         backend.activationBackward(activation, param, input, result, dy, dx);
         return dx;
     }
@@ -68,8 +68,6 @@ public final class ActivationLayer implements Layer {
 
     /** The output of the last forward pass (fused or not). */
     Tensor fusedResult() { return result; }
-
-    static int[] tail(int[] shape) { return java.util.Arrays.copyOfRange(shape, 1, shape.length); }
 
     @Override
     public void close() {

@@ -35,6 +35,9 @@ final class Buffer implements AutoCloseable {
         return full;
     }
 
+    /** A tensor shaped like {@code t} ([batch, sample...]). */
+    Tensor like(Tensor t) { return get(t.dim(0), tail(t.shape())); }
+
     private static int[] tail(int[] shape) { return Arrays.copyOfRange(shape, 1, shape.length); }
 
     @Override

@@ -91,14 +91,7 @@ public final class Tensor implements AutoCloseable {
      * smaller batch in buffers sized for the full one. It does not own the memory.
      */
     public Tensor firstRows(int n) {
-        checkOpen();
-        if (n < 0 || n > shape[0]) {
-            throw new IllegalArgumentException("cannot take " + n + " rows of " + describe());
-        }
-        int[] s = shape.clone();
-        s[0] = n;
-        long bytes = sizeOf(s) * dtype.bytes;
-        return new Tensor(backend, dtype, s, segment.asSlice(0, bytes), () -> { }, this);
+        return slice(0, n);
     }
 
     /**

@@ -237,7 +237,7 @@ final class NativeKernels {
         }
     }
 
-    /** Returns the status instead of throwing: a bad label is the caller's to report. */
+    /** A non-zero status here is a bad label, the caller's mistake: IllegalArgumentException, not NativeException. */
     double softmaxXent(int rows, int cols, MemorySegment logits, MemorySegment labels, MemorySegment grad) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment loss = arena.allocate(JAVA_DOUBLE);
