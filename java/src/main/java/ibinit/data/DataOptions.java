@@ -31,6 +31,10 @@ public final class DataOptions {
     public static final String CLASSES = "classes";
     public static final String DIMS = "dims";
     public static final String SEPARATION = "separation";
+    /** CSV data: the column holding the class labels. Default {@code label}. */
+    public static final String LABEL = "label";
+    /** CSV data: a second file with the same header, used as the test set. */
+    public static final String TEST = "test";
 
     private final Map<String, String> values;
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The data set registry: {@code load(name, options)} for {@code fashion-mnist}, {@code mnist} and
- * {@code synthetic}. Steps, in order: load (image pixels scaled /255 unless {@code scale=none});
+ * The data set registry: {@code load(name, options)} for {@code fashion-mnist}, {@code mnist},
+ * {@code synthetic} and a user's own files, {@code idx:DIR}, {@code npy:PATH} and {@code csv:FILE}
+ * (see {@link UserData}). Steps, in order: load (image pixels scaled /255 unless {@code scale=none});
  * keep a stratified {@code fraction} of the training set (seeded; test set untouched);
  * {@code standardize} with statistics of the training set as kept, applied to train and test.
  * Each step is recorded in {@link DataSplit#description()}.
@@ -18,9 +19,9 @@ public final class Datasets {
     private Datasets() { }
 
     public static DataSplit load(String name, DataOptions options) {
-        String n = name.toLowerCase(Locale.ROOT);
+        String n = UserData.isUserDataName(name) ? name : name.toLowerCase(Locale.ROOT);
         options.requireOnly(n, allowedOptions(n));
-        DataSplit split = switch (n) {
+        DataSplit split = UserData.isUserDataName(n) ? UserData.load(n, options) : switch (n) {
             case FashionMnist.NAME -> FashionMnist.load(options);
             case Mnist.NAME -> Mnist.load(options);
             case SyntheticMixture.NAME -> SyntheticMixture.load(options);
@@ -31,7 +32,7 @@ public final class Datasets {
 
     /** The option keys data set {@code name} accepts, common ones included. */
     public static List<String> allowedOptions(String name) {
-        List<String> own = switch (name.toLowerCase(Locale.ROOT)) {
+        List<String> own = UserData.isUserDataName(name) ? UserData.options(UserData.format(name)) : switch (name.toLowerCase(Locale.ROOT)) {
             case FashionMnist.NAME -> FashionMnist.OPTIONS;
             case Mnist.NAME -> Mnist.OPTIONS;
             case SyntheticMixture.NAME -> SyntheticMixture.OPTIONS;
@@ -61,6 +62,7 @@ public final class Datasets {
     }
 
     private static DatasetException unknown(String name) {
-        return new DatasetException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
+        return new DatasetException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES)
+                + ", or your own files as idx:DIR, npy:PATH (.npz or folder), csv:FILE");
     }
 }

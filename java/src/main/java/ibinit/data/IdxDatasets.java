@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Turns an IDX image file and its label file into a {@link Dataset}, checking that they belong together. */
+/** Turns an IDX feature (image) file and its label file into a {@link Dataset}, checking that they belong together. */
 public final class IdxDatasets {
     private IdxDatasets() { }
 
@@ -14,32 +14,54 @@ public final class IdxDatasets {
      * otherwise they stay 0..255.
      */
     public static Dataset load(Path images, Path labels, int classes, String name, boolean scaleToUnit) {
+        LabeledArrays a = read(images, labels, scaleToUnit);
+        int[] y = a.labels();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] >= classes) {
+                throw new DatasetException(labels + ": label " + y[i] + " at index " + i + " is outside 0.." + (classes - 1));
+            }
+        }
+        return new Dataset(name, a.features(), y, a.featureDim(), classes, a.imageShape());
+    }
+
+    /**
+     * Reads a feature file (unsigned bytes or float32; rank 2, 3 or 4, first dimension the count)
+     * and its label file (unsigned bytes, rank 1, as many as the features have rows). Unsigned
+     * bytes become {@code value / 255f} with {@code scaleToUnit}; float32 values stay as stored.
+     */
+    static LabeledArrays read(Path images, Path labels, boolean scaleToUnit) {
         IdxArray img = IdxReader.read(images);
         IdxArray lab = IdxReader.read(labels);
-        if (img.dims().length != 3) {
-            throw new DatasetException(images + ": expected an image file with 3 dimensions (count x rows x cols), found "
+        if (img.dims().length < 2 || img.dims().length > 4) {
+            throw new DatasetException(images + ": expected a feature file with 2 to 4 dimensions (count x rows x cols and the like), found "
                     + IdxArray.shapeText(img.dims()) + (img.dims().length == 1 ? " (is this a label file?)" : ""));
         }
-        if (lab.dims().length != 1) {
-            throw new DatasetException(labels + ": expected a label file with 1 dimension (count), found "
-                    + IdxArray.shapeText(lab.dims()) + " (is this an image file?)");
+        if (lab.dims().length != 1 || lab.type() != IdxReader.TYPE_UNSIGNED_BYTE) {
+            throw new DatasetException(labels + ": expected a label file of unsigned bytes with 1 dimension (count), found "
+                    + IdxReader.typeName(lab.type()) + " " + IdxArray.shapeText(lab.dims())
+                    + (lab.dims().length > 1 ? " (is this an image file?)" : ""));
         }
         if (lab.count() != img.count()) {
             throw new DatasetException(labels + ": " + lab.count() + " labels for " + img.count() + " images in " + images);
         }
         int[] y = new int[lab.count()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = lab.unsigned(i);
-            if (y[i] >= classes) {
-                throw new DatasetException(labels + ": label " + y[i] + " at index " + i + " is outside 0.." + (classes - 1));
+        for (int i = 0; i < y.length; i++) y[i] = lab.unsigned(i);
+        float[] x = new float[Math.multiplyExact(img.count(), img.itemSize())];
+        boolean bytes = img.type() == IdxReader.TYPE_UNSIGNED_BYTE;
+        if (bytes && scaleToUnit) for (int i = 0; i < x.length; i++) x[i] = img.unsigned(i) / 255f;
+        else for (int i = 0; i < x.length; i++) x[i] = img.value(i);
+        if (!bytes) requireFinite(x, img.itemSize(), images);
+        return new LabeledArrays(x, y, img.itemSize(), LabeledArrays.imageShape(img.dims()), labels.toString());
+    }
+
+    /** Float features must be finite: a NaN would silently poison every run. */
+    static void requireFinite(float[] x, int featureDim, Object source) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new DatasetException(source + ": value " + x[i] + " at row " + i / featureDim + ", feature "
+                        + i % featureDim + " is not a finite number");
             }
         }
-        byte[] px = img.data();
-        float[] x = new float[px.length];
-        if (scaleToUnit) for (int i = 0; i < px.length; i++) x[i] = (px[i] & 0xff) / 255f;
-        else for (int i = 0; i < px.length; i++) x[i] = px[i] & 0xff;
-        int[] shape = {1, img.dims()[1], img.dims()[2]};
-        return new Dataset(name, x, y, img.itemSize(), classes, shape);
     }
 
     /** {@code dir/base.gz} if present, else {@code dir/base}, else empty (IDX files come both ways). */

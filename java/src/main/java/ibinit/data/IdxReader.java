@@ -16,12 +16,14 @@ import java.util.zip.ZipException;
  * big-endian 32-bit dimension sizes, then the payload), gzip-compressed or plain. Compression is
  * detected from the first two bytes ({@code 1f 8b}), never from the file name.
  *
- * <p>Only element type 0x08 (unsigned byte) is supported; it is what image and label files use.
- * The payload must be exactly the product of the dimensions: a short file or trailing bytes are
- * errors, so data is never silently cut or padded.
+ * <p>Element types 0x08 (unsigned byte: MNIST's images and labels) and 0x0D (float32, big-endian,
+ * for features that are not pixels) are supported. The payload must be exactly the product of the
+ * dimensions times the element size: a short file or trailing bytes are errors, so data is never
+ * silently cut or padded.
  */
 public final class IdxReader {
     public static final int TYPE_UNSIGNED_BYTE = 0x08;
+    public static final int TYPE_FLOAT32 = 0x0D;
     /** Largest array the JVM reliably allocates. */
     private static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
 
@@ -95,19 +97,19 @@ public final class IdxReader {
                         magic[0], magic[1], magic[2], magic[3]));
             }
             int type = magic[2] & 0xff;
-            if (type != TYPE_UNSIGNED_BYTE) {
-                throw fail(String.format("element type 0x%02x (%s) is not supported; only 0x08 (unsigned byte) is",
-                        type, typeName(type)));
+            if (type != TYPE_UNSIGNED_BYTE && type != TYPE_FLOAT32) {
+                throw fail(String.format("element type 0x%02x (%s) is not supported; only 0x08 (unsigned byte) and"
+                        + " 0x0D (float32) are", type, typeName(type)));
             }
             int rank = magic[3] & 0xff;
             if (rank == 0) throw fail("header declares 0 dimensions");
             int[] dims = readDims(rank);
-            byte[] data = new byte[(int) payloadBytes(dims)];
+            byte[] data = new byte[(int) payloadBytes(dims, IdxArray.elementBytes(type))];
             got = readFully(data);
             if (got < data.length) throw fail("truncated: " + promise + ", found " + got);
             long extra = drain();
             if (extra > 0) throw fail("trailing data: " + promise + ", found " + extra + " more after them");
-            return new IdxArray(dims, data);
+            return new IdxArray(type, dims, data);
         }
 
         private int[] readDims(int rank) throws IOException {
@@ -125,15 +127,16 @@ public final class IdxReader {
             return dims;
         }
 
-        private long payloadBytes(int[] dims) {
-            long product = 1;
+        private long payloadBytes(int[] dims, int elementBytes) {
+            long product = elementBytes;
             for (int d : dims) {
                 if (d != 0 && product > MAX_PAYLOAD / d) {
-                    throw fail("header promises " + IdxArray.shapeText(dims) + " bytes, more than a Java array holds");
+                    throw fail("header promises " + IdxArray.shapeText(dims) + " elements, more than a Java array holds");
                 }
                 product *= d;
             }
-            promise = "header promises " + IdxArray.shapeText(dims) + " = " + product + " bytes";
+            promise = "header promises " + IdxArray.shapeText(dims) + (elementBytes == 1 ? "" : " x " + elementBytes)
+                    + " = " + product + " bytes";
             return product;
         }
 

@@ -50,7 +50,8 @@ class IdxDatasetsTest {
         Path img = dir.resolve("img"), lab = dir.resolve("lab");
         IdxFiles.writePair(img, lab, 3, 2, 2, 3, false);
         DatasetException e = assertThrows(DatasetException.class, () -> IdxDatasets.load(lab, img, 3, "x", true));
-        assertEquals(lab + ": expected an image file with 3 dimensions (count x rows x cols), found 3 (is this a label file?)",
+        assertEquals(lab + ": expected a feature file with 2 to 4 dimensions (count x rows x cols and the like), found 3"
+                + " (is this a label file?)",
                 e.getMessage());
     }
 }

@@ -20,6 +20,15 @@ final class IdxFiles {
         return out.toByteArray();
     }
 
+    /** Header (float32 type) plus big-endian payload. */
+    static byte[] idxFloat(int[] dims, float[] values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * dims.length + 4 * values.length);
+        b.put(new byte[] {0, 0, 0x0D, (byte) dims.length});
+        for (int d : dims) b.putInt(d);
+        for (float v : values) b.putFloat(v);
+        return b.array();
+    }
+
     static Path write(Path file, byte[] bytes, boolean gzip) throws IOException {
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(bytes);

@@ -88,8 +88,21 @@ class IdxReaderTest {
 
     @Test
     void unsupportedTypeIsNamed() throws IOException {
-        Path f = Files.write(dir.resolve("floats"), new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0});
-        assertEquals(f + ": element type 0x0d (float32) is not supported; only 0x08 (unsigned byte) is", messageFor(f));
+        Path f = Files.write(dir.resolve("ints"), new byte[] {0, 0, 0x0C, 1, 0, 0, 0, 1, 0, 0, 0, 0});
+        assertEquals(f + ": element type 0x0c (int32) is not supported; only 0x08 (unsigned byte) and 0x0D (float32) are",
+                messageFor(f));
+    }
+
+    @Test
+    void float32IsReadBigEndian() throws IOException {
+        float[] v = {1.5f, -2f, 1e-3f, 0f, 7.25f, -0f};
+        Path f = IdxFiles.write(dir.resolve("floats"), IdxFiles.idxFloat(new int[] {2, 3}, v), true);
+        IdxArray a = IdxReader.read(f);
+        assertEquals(IdxReader.TYPE_FLOAT32, a.type());
+        assertArrayEquals(new int[] {2, 3}, a.dims());
+        for (int i = 0; i < v.length; i++) assertEquals(v[i], a.value(i));
+        Path cut = Files.write(dir.resolve("cut"), Arrays.copyOf(IdxFiles.idxFloat(new int[] {2, 3}, v), 12 + 20));
+        assertEquals(cut + ": truncated: header promises 2x3 x 4 = 24 bytes, found 20", messageFor(cut));
     }
 
     @Test
