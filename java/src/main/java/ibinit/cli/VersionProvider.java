@@ -1,12 +1,12 @@
 package ibinit.cli;
 
+import ibinit.train.BuildInfo;
 import picocli.CommandLine;
 
-/** Version from the jar manifest (or "dev" when run from classes). */
+/** Version, git commit and dirty flag recorded when this copy was built (see BuildInfo). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"ibinit " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+        return new String[] {"ibinit " + BuildInfo.current().describe(), "Java " + Runtime.version()};
     }
 }

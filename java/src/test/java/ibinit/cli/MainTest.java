@@ -22,6 +22,14 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheBuildsVersionAndCommit() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        ibinit.train.BuildInfo b = ibinit.train.BuildInfo.current();
+        assertTrue(r.out().startsWith("ibinit " + b.version() + " (commit " + b.commit()), r.out());
+    }
+
+    @Test
     void backendsListsEveryBackendAndExitsZero() {
         Result r = run("backends");
         assertEquals(0, r.code());

@@ -27,7 +27,7 @@ final class Fixtures {
         TrainingOutcome o = TrainingOutcome.of(status, status.label(), h, 1.0);
         return new RunResult(spec, status, o.detail(), o.bestError(), o.bestEpoch(), h, "dense 4->3", 15, "sgd(lr=0.1)",
                 "synthetic", new RunResult.Timings(0, 0, 1, 1),
-                new Provenance("dev", "unknown", "25", "test", "Linux", 2, "java", 1, "threads: 1", "2025-01-01T00:00:00Z",
+                new Provenance("dev", "unknown", "unknown", "25", "test", "Linux", 2, "java", 1, "threads: 1", "2025-01-01T00:00:00Z",
                         "2025-01-01T00:00:01Z"));
     }
 }
