@@ -1,17 +1,22 @@
 package ibinit.weights;
 
+import com.google.gson.stream.JsonWriter;
+import ibinit.report.AtomicFiles;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The safetensors format (https://github.com/huggingface/safetensors), float32 tensors only:
@@ -27,6 +32,7 @@ import java.util.Map;
 public final class SafeTensors {
     /** The reference implementation's cap on the header size. */
     static final long MAX_HEADER = 100L << 20;
+    static final String METADATA = "__metadata__";
 
     /** One tensor: a name, a shape and its values in row-major order. */
     public record Entry(String name, int[] shape, float[] values) {
@@ -47,7 +53,10 @@ public final class SafeTensors {
 
     private SafeTensors() { }
 
-    /** Writes the tensors (in the given order) and metadata; the file appears whole or not at all. */
+    /**
+     * Writes the tensors (in the given order) and metadata through {@link AtomicFiles}: the file
+     * appears whole or not at all, with the permissions any file the user writes gets.
+     */
     public static void write(Path file, List<Entry> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);
         long dataBytes = 0;
@@ -57,46 +66,40 @@ public final class SafeTensors {
         for (Entry e : tensors) {
             for (float v : e.values()) buf.putFloat(v);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
         try {
-            Files.write(tmp, buf.array());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.write(file, buf.array());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    /** The JSON header, padded with spaces to a multiple of 8 bytes. */
+    /** The JSON header (compact, in the given order), padded with spaces to a multiple of 8 bytes. */
     static byte[] header(List<Entry> tensors, Map<String, String> metadata) {
-        StringBuilder b = new StringBuilder("{");
-        long offset = 0;
-        List<String> seen = new ArrayList<>();
-        for (Entry e : tensors) {
-            if (e.name().equals("__metadata__") || seen.contains(e.name())) {
-                throw new IllegalArgumentException("tensor name " + e.name() + " is reserved or used twice");
+        StringWriter text = new StringWriter();
+        try (JsonWriter w = new JsonWriter(text)) {
+            w.beginObject();
+            long offset = 0;
+            Set<String> seen = new HashSet<>();
+            for (Entry e : tensors) {
+                if (e.name().equals(METADATA) || !seen.add(e.name())) {
+                    throw new IllegalArgumentException("tensor name " + e.name() + " is reserved or used twice");
+                }
+                long end = offset + 4L * e.values().length;
+                w.name(e.name()).beginObject().name("dtype").value("F32").name("shape").beginArray();
+                for (int d : e.shape()) w.value(d);
+                w.endArray().name("data_offsets").beginArray().value(offset).value(end).endArray().endObject();
+                offset = end;
             }
-            seen.add(e.name());
-            long end = offset + 4L * e.values().length;
-            if (b.length() > 1) b.append(',');
-            b.append(Json.quote(e.name())).append(":{\"dtype\":\"F32\",\"shape\":[");
-            for (int i = 0; i < e.shape().length; i++) b.append(i > 0 ? "," : "").append(e.shape()[i]);
-            b.append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
-            offset = end;
-        }
-        if (!metadata.isEmpty()) {
-            if (b.length() > 1) b.append(',');
-            b.append("\"__metadata__\":{");
-            boolean first = true;
-            for (var m : metadata.entrySet()) {
-                b.append(first ? "" : ",").append(Json.quote(m.getKey())).append(':').append(Json.quote(m.getValue()));
-                first = false;
+            if (!metadata.isEmpty()) {
+                w.name(METADATA).beginObject();
+                for (var m : metadata.entrySet()) w.name(m.getKey()).value(m.getValue());
+                w.endObject();
             }
-            b.append('}');
+            w.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        b.append('}');
-        byte[] json = b.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = text.toString().getBytes(StandardCharsets.UTF_8);
         byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
         Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         return padded;
@@ -121,15 +124,16 @@ public final class SafeTensors {
         }
         String json = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
         if (!json.startsWith("{")) throw new IllegalArgumentException("the header does not start with '{'");
-        if (!(Json.parse(json) instanceof Map<?, ?> header)) throw new IllegalArgumentException("the header is not a JSON object");
+        // the writer pads with spaces; Gson's strict reader accepts trailing whitespace
+        Map<String, Object> header = HeaderJson.parseObject(json);
         long dataStart = 8 + n, dataBytes = bytes.length - dataStart;
         Map<String, String> metadata = new LinkedHashMap<>();
         record Span(String name, long begin, long end) { }
         List<Span> spans = new ArrayList<>();
         Map<String, Entry> tensors = new LinkedHashMap<>();
         for (var e : header.entrySet()) {
-            String name = (String) e.getKey();
-            if (name.equals("__metadata__")) {
+            String name = e.getKey();
+            if (name.equals(METADATA)) {
                 if (!(e.getValue() instanceof Map<?, ?> m)) throw new IllegalArgumentException("__metadata__ is not an object");
                 for (var kv : m.entrySet()) {
                     if (!(kv.getValue() instanceof String s)) throw new IllegalArgumentException("metadata " + kv.getKey() + " is not a string");

@@ -70,7 +70,9 @@ class SafeTensorsTest {
         assertArrayEquals(A, c.tensors().get("a").values());
         assertArrayEquals(new int[] {3, 2}, c.tensors().get("a").shape());
         assertEquals(Map.of("seed", "4"), c.metadata());
-        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".part")), "no temporary file left behind");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(f), files.toList(), "no temporary file left behind");
+        }
     }
 
     @Test
@@ -100,6 +102,26 @@ class SafeTensorsTest {
         assertTrue(message(file(ok, le(1, 2, 3))).contains("cover 8 of 12"));
         assertTrue(message(file("[1]", new byte[0])).contains("'{'"));
         assertTrue(message(file("{\"a\":", new byte[0])).contains("JSON"));
+        assertTrue(message(file("{\"a\":{}} x", new byte[0])).contains("JSON"));
+        assertTrue(message(file("{'a':{}}", new byte[0])).contains("JSON"), "strict JSON: no single quotes");
+    }
+
+    @Test
+    void aDuplicateKeyIsRejectedNotSilentlyOverwritten() {
+        String twice = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+        assertTrue(message(file(twice, le(B))).contains("duplicate key \"a\""), message(file(twice, le(B))));
+        String inner = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"shape\":[1],\"data_offsets\":[0,8]}}";
+        assertTrue(message(file(inner, le(B))).contains("duplicate key \"shape\""), message(file(inner, le(B))));
+    }
+
+    @Test
+    void theFileGetsTheUsualPermissions() throws IOException {
+        Path f = dir.resolve("p.safetensors");
+        SafeTensors.write(f, List.of(new SafeTensors.Entry("b", new int[] {2}, B)), Map.of());
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "written as any file");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f),
+                "the same permissions as any file the user writes (not a temporary file's owner-only ones)");
     }
 
     static String message(byte[] bytes) {
