@@ -13,70 +13,108 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws {@link ErrorCurves} as a PNG with java.awt (headless): one line per curve with a
- * translucent min..max band, axes with ticks and labels, a grid, a legend to the right, a title.
+ * Draws {@link ErrorCurves} with java.awt as PNG and SVG: one panel per architecture (up to three
+ * side by side), in each one line per method with a translucent min..max band over seeds, axes
+ * with ticks, a grid; one legend to the right (a method has the same colour in every panel) and a
+ * title above, broken onto two lines when long.
  */
 public final class ErrorCurvePlot {
+    /** Size of a one-panel plot. */
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
-    private static final int LEFT = 80, RIGHT = 290, TOP = 60, BOTTOM = 70;
+    private static final int HEADER = 70, LEGEND = 270;
+    private static final int PANEL_LEFT = 80, PANEL_TOP = 28, PANEL_BOTTOM = 62, PANEL_GAP = 20;
     /** Matplotlib's "tab10": distinct, readable on white. */
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+    /** Below this span (percentage points) the y axis is widened around the data: a 0.02-point wiggle is not a trend. */
+    static final double MIN_Y_SPAN = 2.0;
 
     private ErrorCurvePlot() { }
 
-    /** Renders and writes atomically to {@code file}. */
+    /** Where the panels go: columns, rows, plot-area size, canvas size. */
+    record Layout(int cols, int rows, int pw, int ph, int width, int height) {
+        static Layout of(int panels) {
+            if (panels <= 1) return new Layout(1, 1, WIDTH - PANEL_LEFT - LEGEND - PANEL_GAP, HEIGHT - HEADER - PANEL_TOP - PANEL_BOTTOM,
+                    WIDTH, HEIGHT);
+            int cols = panels <= 4 ? 2 : 3, rows = (panels + cols - 1) / cols;
+            int pw = 360, ph = 240;
+            return new Layout(cols, rows, pw, ph, cols * (PANEL_LEFT + pw + PANEL_GAP) + LEGEND,
+                    HEADER + rows * (PANEL_TOP + ph + PANEL_BOTTOM));
+        }
+
+        int left(int panel) { return (panel % cols) * (PANEL_LEFT + pw + PANEL_GAP) + PANEL_LEFT; }
+
+        int top(int panel) { return HEADER + (panel / cols) * (PANEL_TOP + ph + PANEL_BOTTOM) + PANEL_TOP; }
+    }
+
+    /** Renders and writes atomically to {@code file} (a PNG) and beside it the SVG. */
     public static void write(ErrorCurves curves, String title, Path file) {
-        PlotCanvas.writePng(render(curves, title), file);
+        Layout l = Layout.of(curves.panels().size());
+        PlotCanvas.write(file, l.width(), l.height(), g -> draw(g, curves, title, l));
     }
 
     public static BufferedImage render(ErrorCurves curves, String title) {
-        return PlotCanvas.paint(WIDTH, HEIGHT, g -> draw(g, curves, title));
+        Layout l = Layout.of(curves.panels().size());
+        return PlotCanvas.paint(l.width(), l.height(), g -> draw(g, curves, title, l));
     }
 
-    private static void draw(Graphics2D g, ErrorCurves curves, String title) {
-        int pw = WIDTH - LEFT - RIGHT, ph = HEIGHT - TOP - BOTTOM;
-        double[] yr = yRange(curves);
-        double x0 = 1, x1 = Math.max(2, curves.epochs());
-        Scale sx = new Scale(x0, x1, LEFT, LEFT + pw);
-        Scale sy = new Scale(yr[0], yr[1], TOP + ph, TOP);
+    /** The same plot as SVG text. */
+    public static String svg(ErrorCurves curves, String title) {
+        Layout l = Layout.of(curves.panels().size());
+        return PlotCanvas.svg(l.width(), l.height(), g -> draw(g, curves, title, l));
+    }
 
+    private static void draw(Graphics2D g, ErrorCurves curves, String title, Layout l) {
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        String shown = fit(g.getFontMetrics(), title, WIDTH - 20);
-        int tw = g.getFontMetrics().stringWidth(shown);
-        // over the plot area when it fits there, else over the whole image
-        centered(g, shown, tw <= pw ? LEFT + pw / 2 : WIDTH / 2, 35);
+        PlotCanvas.title(g, title, l.width() / 2, 30, l.width() - 40, 18);
+        double x0 = 1, x1 = Math.max(2, curves.epochs());
+        for (int p = 0; p < curves.panels().size(); p++) {
+            ErrorCurves.Panel panel = curves.panels().get(p);
+            int left = l.left(p), top = l.top(p), pw = l.pw(), ph = l.ph();
+            double[] yr = yRange(panel.curves());
+            Scale sx = new Scale(x0, x1, left, left + pw);
+            Scale sy = new Scale(yr[0], yr[1], top + ph, top);
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            centered(g, PlotCanvas.fit(g.getFontMetrics(), panel.arch(), pw), left + pw / 2, top - 9);
+            axes(g, sx, sy, yr, x0, x1, left, top, pw, ph);
+            PlotCanvas.frame(g, left, top, pw, ph, "epoch", top + ph + 50, "test error (%)", left - 58);
+            Graphics2D clipped = (Graphics2D) g.create();
+            clipped.clipRect(left, top, pw + 1, ph + 1);
+            // bands first, so every line stays on top of every band
+            for (ErrorCurves.Curve c : panel.curves()) band(clipped, c, colour(curves, c), sx, sy);
+            for (ErrorCurves.Curve c : panel.curves()) {
+                line(clipped, c, colour(curves, c), stroke(curves, c), sx, sy, curves.epochs() <= 40);
+            }
+            clipped.dispose();
+        }
+        legend(g, curves, l.width() - LEGEND + 10, HEADER + PANEL_TOP);
+    }
 
-        // grid, ticks and tick labels
+    private static void axes(Graphics2D g, Scale sx, Scale sy, double[] yr, double x0, double x1, int left, int top, int pw, int ph) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks(yr[0], yr[1], 8)) {
+        g.setStroke(new BasicStroke(1f));
+        for (double t : ticks(yr[0], yr[1], ph > 300 ? 8 : 5)) {
             int y = sy.px(t);
             g.setColor(new Color(0xe6e6e6));
-            g.drawLine(LEFT, y, LEFT + pw, y);
+            g.drawLine(left, y, left + pw, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawLine(LEFT - 5, y, LEFT, y);
+            g.drawLine(left - 5, y, left, y);
             String s = label(t);
-            g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
+            g.drawString(s, left - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
         }
-        for (double t : ticks(x0, x1, 10)) {
+        for (double t : ticks(x0, x1, pw > 500 ? 10 : 6)) {
             if (t != Math.rint(t)) continue; // epochs are whole numbers
             int x = sx.px(t);
             g.setColor(new Color(0xe6e6e6));
-            g.drawLine(x, TOP, x, TOP + ph);
+            g.drawLine(x, top, x, top + ph);
             g.setColor(Color.DARK_GRAY);
-            g.drawLine(x, TOP + ph, x, TOP + ph + 5);
-            centered(g, label(t), x, TOP + ph + 8 + fm.getAscent());
+            g.drawLine(x, top + ph, x, top + ph + 5);
+            centered(g, label(t), x, top + ph + 8 + fm.getAscent());
         }
-        PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, "epoch", "test error (%)");
-
-        // bands first, so every line stays on top of every band
-        for (int i = 0; i < curves.curves().size(); i++) band(g, curves.curves().get(i), colour(i), sx, sy);
-        for (int i = 0; i < curves.curves().size(); i++) line(g, curves.curves().get(i), colour(i), sx, sy, curves.epochs() <= 40);
-        legend(g, curves, LEFT + pw + 20, TOP);
     }
 
     private static void band(Graphics2D g, ErrorCurves.Curve c, Color col, Scale sx, Scale sy) {
@@ -95,9 +133,9 @@ public final class ErrorCurvePlot {
         }
     }
 
-    private static void line(Graphics2D g, ErrorCurves.Curve c, Color col, Scale sx, Scale sy, boolean markers) {
+    private static void line(Graphics2D g, ErrorCurves.Curve c, Color col, BasicStroke stroke, Scale sx, Scale sy, boolean markers) {
         g.setColor(col);
-        g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(stroke);
         for (int[] seg : segments(c.mean())) {
             Path2D p = new Path2D.Double();
             for (int i = seg[0]; i <= seg[1]; i++) {
@@ -117,32 +155,40 @@ public final class ErrorCurvePlot {
         int row = 22;
         g.setColor(Color.BLACK);
         g.drawString("line: mean over seeds", x, y + fm.getAscent());
-        g.drawString("band: min..max", x, y + row + fm.getAscent());
-        for (int i = 0; i < curves.curves().size(); i++) {
+        g.drawString("band: min..max over seeds", x, y + row + fm.getAscent());
+        for (int i = 0; i < curves.methods().size(); i++) {
             int yy = y + (i + 2) * row + 8;
             g.setColor(colour(i));
-            g.setStroke(new BasicStroke(3f));
-            g.drawLine(x, yy + fm.getAscent() / 2, x + 26, yy + fm.getAscent() / 2);
+            g.setStroke(stroke(i));
+            g.drawLine(x, yy + fm.getAscent() / 2, x + 30, yy + fm.getAscent() / 2);
             g.setColor(Color.BLACK);
-            g.drawString(fit(fm, curves.curves().get(i).label(), RIGHT - 50), x + 34, yy + fm.getAscent());
+            g.drawString(PlotCanvas.fit(fm, curves.methods().get(i), LEGEND - 60), x + 38, yy + fm.getAscent());
         }
     }
 
-    private static String fit(FontMetrics fm, String s, int width) {
-        if (fm.stringWidth(s) <= width) return s;
-        while (s.length() > 1 && fm.stringWidth(s + "…") > width) s = s.substring(0, s.length() - 1);
-        return s + "…";
+    private static Color colour(ErrorCurves curves, ErrorCurves.Curve c) { return colour(curves.methods().indexOf(c.label())); }
+
+    private static BasicStroke stroke(ErrorCurves curves, ErrorCurves.Curve c) { return stroke(curves.methods().indexOf(c.label())); }
+
+    private static Color colour(int i) { return PALETTE[i % PALETTE.length]; }
+
+    /** Solid for the first ten methods; past ten, colours repeat with a dashed, then a dotted line. */
+    private static BasicStroke stroke(int i) {
+        float[] dash = switch (i / PALETTE.length) {
+            case 0 -> null;
+            case 1 -> new float[] {9, 5};
+            default -> new float[] {2, 4};
+        };
+        return new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    private static Color colour(int i) {
-        Color c = PALETTE[i % PALETTE.length];
-        return i < PALETTE.length ? c : c.darker(); // past ten curves, darker shades keep them apart
-    }
-
-    /** [lo, hi] over every band and mean, padded by 5%; a flat or empty plot gets a range of 1. */
-    static double[] yRange(ErrorCurves curves) {
+    /**
+     * [lo, hi] over every band and mean, padded by 5%; at least {@link #MIN_Y_SPAN} points wide
+     * (centred on the data, kept inside 0..100), so that a tiny change does not fill the plot.
+     */
+    static double[] yRange(List<ErrorCurves.Curve> curves) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (ErrorCurves.Curve c : curves.curves()) {
+        for (ErrorCurves.Curve c : curves) {
             for (double[] a : new double[][] {c.min(), c.max(), c.mean()}) {
                 for (double v : a) {
                     if (Double.isFinite(v)) {
@@ -153,8 +199,17 @@ public final class ErrorCurvePlot {
             }
         }
         if (lo > hi) return new double[] {0, 100};
-        double pad = Math.max((hi - lo) * 0.05, 0.5);
-        return new double[] {Math.max(0, lo - pad), Math.min(100, hi + pad)};
+        double pad = (hi - lo) * 0.05;
+        lo -= pad;
+        hi += pad;
+        if (hi - lo < MIN_Y_SPAN) {
+            double mid = (lo + hi) / 2;
+            lo = mid - MIN_Y_SPAN / 2;
+            hi = mid + MIN_Y_SPAN / 2;
+        }
+        if (lo < 0) { hi = Math.min(100, hi - lo); lo = 0; }
+        if (hi > 100) { lo = Math.max(0, lo - (hi - 100)); hi = 100; }
+        return new double[] {lo, hi};
     }
 
     /** "Nice" tick values (1, 2 or 5 times a power of ten) covering [lo, hi] with about {@code count} ticks. */

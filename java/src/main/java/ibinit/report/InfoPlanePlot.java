@@ -34,11 +34,21 @@ public final class InfoPlanePlot {
     private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
         new Color(0x5ec962), new Color(0xfde725)};
 
+    /** A zoomed axis spans at least this fraction of its largest value... */
+    static final double MIN_SPAN_FRACTION = 0.1;
+    /** ...and at least this many bits. */
+    static final double MIN_SPAN_BITS = 0.2;
+
     private InfoPlanePlot() { }
 
-    /** Renders and writes atomically to {@code file}. */
+    /** Renders and writes atomically to {@code file} (a PNG) and beside it the SVG. */
     public static void write(InfoPlaneHistory h, Path file) {
-        PlotCanvas.writePng(render(h), file);
+        PlotCanvas.write(file, WIDTH, HEIGHT, g -> draw(g, h));
+    }
+
+    /** The same plot as SVG text. */
+    public static String svg(InfoPlaneHistory h) {
+        return PlotCanvas.svg(WIDTH, HEIGHT, g -> draw(g, h));
     }
 
     public static BufferedImage render(InfoPlaneHistory h) {
@@ -224,8 +234,10 @@ public final class InfoPlanePlot {
     /**
      * The axis range: from 0 to the largest finite value, padded by 5%; or, when every value lies
      * in the top three quarters (a trained network near its ceilings), from just below the
-     * smallest, so that the changes stay visible. The ceiling H(X) or H(Y) is included when the
-     * data nearly reach it; 0..1 when there is nothing to draw.
+     * smallest, so that the changes stay visible; but never narrower than {@link #MIN_SPAN_FRACTION}
+     * of the largest value (or {@link #MIN_SPAN_BITS}), so that a 0.02-bit wiggle does not fill the
+     * plot. The ceiling H(X) or H(Y) is included when the data nearly reach it; 0..1 when there is
+     * nothing to draw.
      */
     static double[] range(InfoPlaneHistory h, boolean x) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -241,7 +253,16 @@ public final class InfoPlanePlot {
         double ceiling = x ? h.inputEntropy() : h.labelEntropy();
         if (ceiling > hi && ceiling <= hi * 1.15) hi = ceiling; // show the ceiling when the data nearly reach it
         double span = hi - lo;
-        if (lo > 0.25 * hi && span > 0) return new double[] {Math.max(0, lo - 0.08 * span), hi + 0.05 * span};
+        if (lo > 0.25 * hi) {
+            double from = lo - 0.08 * span, to = hi + 0.05 * span;
+            double minSpan = Math.max(MIN_SPAN_FRACTION * hi, MIN_SPAN_BITS);
+            if (to - from < minSpan) {
+                double mid = (from + to) / 2;
+                from = mid - minSpan / 2;
+                to = mid + minSpan / 2;
+            }
+            if (from > 0) return new double[] {from, to};
+        }
         return new double[] {0, hi * 1.05};
     }
 
@@ -252,11 +273,7 @@ public final class InfoPlanePlot {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String fit(FontMetrics fm, String s, int width) {
-        if (fm.stringWidth(s) <= width) return s;
-        while (s.length() > 1 && fm.stringWidth(s + "…") > width) s = s.substring(0, s.length() - 1);
-        return s + "…";
-    }
+    private static String fit(FontMetrics fm, String s, int width) { return PlotCanvas.fit(fm, s, width); }
 
     private static void centered(Graphics2D g, String s, int cx, int baseline) { PlotCanvas.centered(g, s, cx, baseline); }
 
