@@ -1,6 +1,5 @@
 package ibinit.cli;
 
-import ibinit.data.Datasets;
 import ibinit.experiment.DataSpec;
 import ibinit.experiment.ExperimentSpec;
 import ibinit.experiment.InitSpec;
@@ -80,11 +79,7 @@ final class ExperimentOptions {
             if (!(trainFraction > 0 && trainFraction <= 1)) throw new IllegalArgumentException("--train-fraction must lie in (0, 1], got " + trainFraction);
             m.put(DataOptions.FRACTION, String.valueOf(trainFraction));
         }
-        String name = datasetOr(defaultDataset);
-        if (!Datasets.NAMES.contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("unknown --dataset '" + name + "' (choose from " + String.join(", ", Datasets.NAMES) + ")");
-        }
-        return new DataSpec(name, m);
+        return new DataSpec(datasetOr(defaultDataset), m); // checks the name and the keys
     }
 
     NetworkSpec network(String arch, String defaultActivation) {
