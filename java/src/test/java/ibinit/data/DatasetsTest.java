@@ -11,7 +11,7 @@ class DatasetsTest {
     @Test
     void unknownNameListsKnownOnes() {
         DatasetException e = assertThrows(DatasetException.class, () -> Datasets.load("cifar", DataOptions.defaults()));
-        assertEquals("unknown data set 'cifar'; known: fashion-mnist, mnist, synthetic, or your own files as idx:DIR,"
+        assertEquals("unknown data set 'cifar'; known: fashion-mnist, mnist, synthetic, 12bit, or your own files as idx:DIR,"
                 + " npy:PATH (.npz or folder), csv:FILE", e.getMessage());
     }
 
