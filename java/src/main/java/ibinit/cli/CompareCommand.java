@@ -12,6 +12,7 @@ import ibinit.train.GridOutcome;
 import ibinit.train.LocalExecutor;
 import ibinit.train.RunResult;
 import ibinit.train.RunSpec;
+import ibinit.train.Shard;
 import ibinit.train.Trainer;
 import ibinit.train.TrainingListener;
 import ibinit.train.TrainingOutcome;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {"Compare initialization methods: train every method x architecture x seed and print, per method and "
                 + "architecture, the minimum test error as mean ± std over seeds with the mean epoch of the minimum in parentheses.",
                 "Writes OUT/grid.json (the run descriptions), OUT/runs/<run>.json per finished run, OUT/" + GridReportWriter.SUMMARY_CSV + ", OUT/"
-                        + GridReportWriter.RUNS_CSV + ", OUT/" + GridReportWriter.SUMMARY_MD + " and OUT/" + GridReportWriter.PLOT + ".",
+                        + GridReportWriter.RUNS_CSV + ", OUT/" + GridReportWriter.SUMMARY_MD + " and OUT/" + GridReportWriter.PLOT
+                        + " (and the same plot as SVG); with --shard only grid.json and the shard's runs.",
                 "Exit codes: 0 every run completed, 1 some diverged or failed, 2 a mistake in the options or the data, 130 interrupted."})
 final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -61,6 +63,13 @@ final class CompareCommand implements Callable<Integer> {
                     + "(-Dibinit.threads). Default: 1.")
     int jobs = 1;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N (I from 0): the grid's cells at positions I, I+N, I+2N, ... Every shard writes its runs "
+                    + "and the whole grid.json to its --out; merge the shards' folders with `ibinit summarize DIR...` for the tables "
+                    + "and plots (equal to those of one process running the whole grid). For Slurm job arrays: "
+                    + "--shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT. Default: 0/1 (the whole grid).")
+    String shard = "0/1";
+
     @Option(names = "--resume", description = "Continue a grid in --out: skip runs whose result JSON exists and matches their description.")
     boolean resume;
 
@@ -78,6 +87,8 @@ final class CompareCommand implements Callable<Integer> {
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip,
                 0, e.backend());
         List<RunSpec> grid = Grid.of(base, methodList, archList, Grid.parseSeeds(seeds));
+        Shard part = Shard.parse(shard);
+        List<RunSpec> cells = part.select(grid);
         SupervisedTraining training = new SupervisedTraining();
         Set<String> checked = new HashSet<>();
         for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) training.check(r); // loads the data once, too
@@ -89,29 +100,27 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         AtomicFiles.write(dir.resolve("grid.json"), Json.write(grid));
         LocalExecutor executor = new LocalExecutor(training, new JsonRunStore(dir), jobs);
-        err.println("compare: " + grid.size() + " runs (" + methods + " x " + archs + " x seeds " + seeds + ") into " + dir
-                + "; " + executor.policy());
+        err.println("compare: " + grid.size() + " runs (" + methods + " x " + archs + " x seeds " + seeds + ")"
+                + (part.count() > 1 ? ", shard " + part + ": " + cells.size() + " of them," : "") + " into " + dir + "; " + executor.policy());
         err.flush();
         GridOutcome outcome;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "Finished runs are kept; continue with --resume --out " + dir)) {
-            outcome = executor.execute(grid, new Lines(err, jobs), guard);
-            if (!outcome.results().isEmpty()) stdout.print(GridReportWriter.write(dir, outcome.results(), title(grid)));
-            int unfinished = grid.size() - outcome.results().size();
-            stdout.printf(Locale.ROOT, "%d runs: %d finished now, %d finished earlier%s; results in %s%n", grid.size(),
+            outcome = executor.execute(cells, new Lines(err, jobs), guard);
+            if (part.count() > 1) {
+                stdout.printf(Locale.ROOT, "shard %s: ", part); // its part of the tables is not the grid's: summarize merges the shards
+            } else if (!outcome.results().isEmpty()) {
+                stdout.print(GridReportWriter.write(dir, outcome.results(), GridReportWriter.title(grid)));
+            }
+            int unfinished = cells.size() - outcome.results().size();
+            stdout.printf(Locale.ROOT, "%d runs: %d finished now, %d finished earlier%s; results in %s%n", cells.size(),
                     outcome.results().size() - outcome.skipped(), outcome.skipped(),
                     unfinished > 0 ? ", " + unfinished + " not finished (continue with --resume --out " + dir + ")" : "", dir);
+            if (part.count() > 1) stdout.println("merge the shards' folders with: ibinit summarize DIR... --out DIR");
             stdout.flush();
         }
         if (outcome.interrupted()) return 130;
         return outcome.results().stream().allMatch(r -> r.status() == ibinit.train.RunStatus.COMPLETED) ? 0 : 1;
-    }
-
-    private static String title(List<RunSpec> grid) {
-        RunSpec first = grid.getFirst();
-        long seeds = grid.stream().mapToLong(RunSpec::seed).distinct().count();
-        String archs = String.join(", ", grid.stream().map(RunSpec::arch).distinct().toList());
-        return first.dataset() + " " + archs + " (" + first.activation() + ", " + seeds + " seed" + (seeds == 1 ? "" : "s") + "): test error per epoch";
     }
 
     /** One line per run on standard error; a progress bar for the current run when runs go one at a time on a terminal. */

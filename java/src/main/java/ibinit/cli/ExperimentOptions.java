@@ -22,8 +22,11 @@ import picocli.CommandLine.Option;
  */
 final class ExperimentOptions {
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Data set: fashion-mnist, mnist, synthetic (a seeded Gaussian mixture; shape via --data-option) or 12bit "
-                    + "(the information-plane task). Default: fashion-mnist (ib-train: mnist; infoplane: that of --task).")
+            description = "Data set: fashion-mnist, mnist, synthetic (a seeded Gaussian mixture; shape via --data-option), 12bit "
+                    + "(the information-plane task), or your own files: idx:DIR (train-images*, train-labels* and optionally t10k-* IDX "
+                    + "files, uint8 or float32), npy:PATH (an .npz with arrays x, y and optionally x_test, y_test, or a folder of "
+                    + "x.npy, y.npy, ...), csv:FILE (a header row; the label column, option label, holds class indices 0..K-1; every "
+                    + "other column is a feature). Default: fashion-mnist (ib-train: mnist; infoplane: that of --task).")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -36,7 +39,9 @@ final class ExperimentOptions {
 
     @Option(names = "--data-option", paramLabel = "KEY=VALUE",
             description = "Any other data option, repeatable: seed (of the data's own draws, default 0), standardize (none|global|per-feature), "
-                    + "scale (unit|none), testSize (mnist, synthetic), and for synthetic: classes, dims, trainSize, separation.")
+                    + "scale (unit|none), testSize (mnist, synthetic, and your own data without a test part: held out, stratified; "
+                    + "default a fifth), for synthetic: classes, dims, trainSize, separation; for your own data: classes (K, default "
+                    + "the largest label + 1), and for csv: label (the label column, default label), test (a test file with the same header).")
     List<String> dataOptions = new ArrayList<>();
 
     @Option(names = "--act", paramLabel = "NAME",

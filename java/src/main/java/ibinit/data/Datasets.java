@@ -19,8 +19,20 @@ public final class Datasets {
 
     private Datasets() { }
 
+    /**
+     * The name as the registry knows it: a named set in lower case, or {@code FORMAT:PATH} with
+     * the format in lower case and the path as given. Throws for a name the registry does not know.
+     */
+    public static String canonicalName(String name) {
+        String t = name == null ? "" : name.trim();
+        if (UserData.isUserDataName(t)) return UserData.format(t) + t.substring(t.indexOf(':'));
+        String n = t.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(n)) throw unknown(t);
+        return n;
+    }
+
     public static DataSplit load(String name, DataOptions options) {
-        String n = UserData.isUserDataName(name) ? name : name.toLowerCase(Locale.ROOT);
+        String n = UserData.isUserDataName(name) ? UserData.format(name) + name.substring(name.indexOf(':')) : name.toLowerCase(Locale.ROOT);
         options.requireOnly(n, allowedOptions(n));
         DataSplit split = UserData.isUserDataName(n) ? UserData.load(n, options) : switch (n) {
             case FashionMnist.NAME -> FashionMnist.load(options);

@@ -2,20 +2,23 @@ package ibinit.experiment;
 
 import ibinit.data.DataOptions;
 import ibinit.data.Datasets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which data a run uses: a registered data set ({@link Datasets#NAMES}) and its options
+ * Which data a run uses: a registered data set ({@link Datasets#NAMES}, or a user's files as
+ * {@code idx:DIR}, {@code npy:PATH}, {@code csv:FILE}) and its options
  * ({@link DataOptions} keys: dataDir, fraction, seed, standardize, ...), sorted. The constructor
  * checks the name and the option keys; the values are checked when the data are loaded.
  */
 public record DataSpec(String dataset, Map<String, String> options) {
     public DataSpec {
-        String n = dataset == null ? "" : dataset.trim().toLowerCase(Locale.ROOT);
-        if (!Datasets.NAMES.contains(n)) {
-            throw new IllegalArgumentException("unknown --dataset '" + dataset + "' (choose from " + String.join(", ", Datasets.NAMES) + ")");
+        String n;
+        try {
+            n = Datasets.canonicalName(dataset);
+        } catch (ibinit.data.DatasetException e) {
+            throw new IllegalArgumentException("unknown --dataset '" + dataset + "' (choose from " + String.join(", ", Datasets.NAMES)
+                    + ", or your own files as idx:DIR, npy:PATH, csv:FILE)");
         }
         dataset = n;
         Map<String, String> sorted = new TreeMap<>();

@@ -1,13 +1,14 @@
 package ibinit.report;
 
 import ibinit.train.RunResult;
+import ibinit.train.RunSpec;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Writes a grid's summary files into its output folder, each atomically: {@code summary.csv}
  * (one row per method x architecture), {@code runs.csv} (one row per run), {@code summary.md},
- * and {@code test-error.png}. Returns the console table.
+ * and {@code test-error.png} with {@code test-error.svg} beside it. Returns the console table.
  */
 public final class GridReportWriter {
     public static final String SUMMARY_CSV = "summary.csv", RUNS_CSV = "runs.csv", SUMMARY_MD = "summary.md", PLOT = "test-error.png";
@@ -22,5 +23,13 @@ public final class GridReportWriter {
                 + "\n![test error per epoch](" + PLOT + ")\n");
         ErrorCurvePlot.write(ErrorCurves.of(results), title, outDir.resolve(PLOT));
         return SummaryTables.console(s);
+    }
+
+    /** The plot's title for a grid: data set, architectures, activation, seeds. */
+    public static String title(List<RunSpec> grid) {
+        RunSpec first = grid.getFirst();
+        long seeds = grid.stream().mapToLong(RunSpec::seed).distinct().count();
+        String archs = String.join(", ", grid.stream().map(RunSpec::arch).distinct().toList());
+        return first.dataset() + " " + archs + " (" + first.activation() + ", " + seeds + " seed" + (seeds == 1 ? "" : "s") + "): test error per epoch";
     }
 }
