@@ -6,7 +6,6 @@ import ibinit.backend.ref.ReferenceBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
 
 /**
  * Finds and opens backends. {@code -Dibinit.backend=java|cpu|cuda} (or {@code IBINIT_BACKEND})
@@ -14,7 +13,7 @@ import java.util.logging.Logger;
  * line says which and why.
  */
 public final class Backends {
-    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
     /** The last choice logged: a grid opens a backend per run, and one line per choice is enough. */
     private static volatile String lastLogged;
 
@@ -125,7 +124,7 @@ public final class Backends {
     private static void logChoice(String line) {
         if (!line.equals(lastLogged)) {
             lastLogged = line;
-            LOG.info(line);
+            LOG.log(System.Logger.Level.INFO, line);
         }
     }
 

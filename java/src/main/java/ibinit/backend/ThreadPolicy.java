@@ -1,6 +1,5 @@
 package ibinit.backend;
 
-import java.util.logging.Logger;
 
 /**
  * The one thread setting of ibinit. Native kernels and OpenBLAS share one pool size, chosen by
@@ -14,7 +13,7 @@ import java.util.logging.Logger;
  * global), so every run of a parallel grid must use the same value, which the executor ensures.
  */
 public final class ThreadPolicy {
-    private static final Logger LOG = Logger.getLogger(ThreadPolicy.class.getName());
+    private static final System.Logger LOG = System.getLogger(ThreadPolicy.class.getName());
     private static volatile boolean logged;
     /** A per-run thread count, bound for the duration of {@link #callWith}; wins over the global setting. */
     private static final ScopedValue<Integer> OVERRIDE = ScopedValue.newInstance();
@@ -65,7 +64,7 @@ public final class ThreadPolicy {
     public static void logOnce() {
         if (!logged) {
             logged = true;
-            LOG.info(describe());
+            LOG.log(System.Logger.Level.INFO, describe());
         }
     }
 }

@@ -8,7 +8,6 @@ import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * Layer-sequential unit variance (Mishkin and Matas, ICLR 2016; ../shared/specs/lsuv.md):
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
  * after it. Biases stay as the pre-initialization left them.
  */
 public final class Lsuv implements Initializer {
-    private static final Logger LOG = Logger.getLogger(Lsuv.class.getName());
+    private static final System.Logger LOG = System.getLogger(Lsuv.class.getName());
 
     private final double tolerance;
     private final int maxIterations;
@@ -61,7 +60,7 @@ public final class Lsuv implements Initializer {
                 if (Math.abs(variance - 1) < tolerance) break;
                 b.scale((float) (1 / Math.sqrt(variance)), w.value());
             }
-            LOG.fine("LSUV layer " + weightIndex + ": variance " + variance + " after " + iteration + " rescalings");
+            LOG.log(System.Logger.Level.DEBUG, "LSUV layer " + weightIndex + ": variance " + variance + " after " + iteration + " rescalings");
             weightIndex++;
         }
     }

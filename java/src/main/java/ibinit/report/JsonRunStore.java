@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * One JSON file per run in a folder: {@code runs/LABEL-HASH.json}, where HASH is the first 10 hex
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
  * only if it parses, its description equals that one, and its status is final.
  */
 public final class JsonRunStore implements RunStore {
-    private static final Logger LOG = Logger.getLogger(JsonRunStore.class.getName());
+    private static final System.Logger LOG = System.getLogger(JsonRunStore.class.getName());
 
     private final Path folder;
 
@@ -37,12 +36,12 @@ public final class JsonRunStore implements RunStore {
         try {
             RunResult r = Json.read(Files.readString(f, StandardCharsets.UTF_8), RunResult.class);
             if (!spec.equals(r.run())) {
-                LOG.warning(f + " describes another run; running this one again");
+                LOG.log(System.Logger.Level.WARNING, f + " describes another run; running this one again");
                 return Optional.empty();
             }
             return r.isFinal() ? Optional.of(r) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            LOG.warning("cannot read " + f + " (" + e.getMessage() + "); running it again");
+            LOG.log(System.Logger.Level.WARNING, "cannot read " + f + " (" + e.getMessage() + "); running it again");
             return Optional.empty();
         }
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Logger;
 
 /**
  * Runs a grid of {@link RunSpec}s on this machine, {@code jobs} at a time. With more than one job
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
  * ends; an interrupted run is not saved, so a resumed grid runs it again.
  */
 public final class LocalExecutor {
-    private static final Logger LOG = Logger.getLogger(LocalExecutor.class.getName());
+    private static final System.Logger LOG = System.getLogger(LocalExecutor.class.getName());
 
     private final RunTask runner;
     private final RunStore store;
@@ -53,7 +52,7 @@ public final class LocalExecutor {
                 todo.add(i);
             }
         }
-        LOG.fine(() -> "grid: " + total + " runs, " + (total - todo.size()) + " already finished; " + policy()); // the CLI prints the policy itself
+        LOG.log(System.Logger.Level.DEBUG, () -> "grid: " + total + " runs, " + (total - todo.size()) + " already finished; " + policy()); // the CLI prints the policy itself
         AtomicInteger executed = new AtomicInteger();
         if (jobs == 1) {
             for (int i : todo) {

@@ -13,7 +13,6 @@ import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * IBCI, neuron campaign initialization (../shared/specs/ibci.md). Dense layers are initialized
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
  * the layer's neurons ({@link NeuronCampaign}); biases are 0; H moves on through the layer.
  */
 public final class Ibci implements Initializer {
-    private static final Logger LOG = Logger.getLogger(Ibci.class.getName());
+    private static final System.Logger LOG = System.getLogger(Ibci.class.getName());
 
     private final IbciOptions options;
     private final String name;
@@ -93,7 +92,7 @@ public final class Ibci implements Initializer {
             b.copyFromArray(new float[nOut], layer.bias().value());
             int live = 0;
             for (boolean x : scores.live()) if (x) live++;
-            LOG.fine(String.format("ibci %s: %d of %d candidates (%d live, a = %.3g) elected in %.1f ms", where, nOut, pool, live, alpha,
+            LOG.log(System.Logger.Level.DEBUG, String.format("ibci %s: %d of %d candidates (%d live, a = %.3g) elected in %.1f ms", where, nOut, pool, live, alpha,
                     (System.nanoTime() - t0) / 1e6));
         }
     }

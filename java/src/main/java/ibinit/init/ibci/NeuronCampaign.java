@@ -5,7 +5,6 @@ import ibinit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The election of one layer's neurons from a scored pool (the authors' class-grouped form of
@@ -22,7 +21,7 @@ import java.util.logging.Logger;
  * preferring it (largest margin of its class-c mean over its best other class mean).
  */
 public final class NeuronCampaign {
-    private static final Logger LOG = Logger.getLogger(NeuronCampaign.class.getName());
+    private static final System.Logger LOG = System.getLogger(NeuronCampaign.class.getName());
 
     private NeuronCampaign() { }
 
@@ -54,10 +53,10 @@ public final class NeuronCampaign {
                 int j = closestToPreferring(moments, scores, taken, c);
                 taken[j] = true;
                 elected.add(j);
-                LOG.info("ibci " + layer + ": no live candidate prefers class " + c + "; output unit " + c
+                LOG.log(System.Logger.Level.INFO, "ibci " + layer + ": no live candidate prefers class " + c + "; output unit " + c
                         + " takes candidate " + j + ", the closest to preferring it");
             } else if (picks.length < quotas[c]) {
-                LOG.info("ibci " + layer + ": class " + c + " has a quota of " + quotas[c] + " but only " + picks.length
+                LOG.log(System.Logger.Level.INFO, "ibci " + layer + ": class " + c + " has a quota of " + quotas[c] + " but only " + picks.length
                         + " of its " + group.length + " live candidates could be elected ("
                         + (group.length < quotas[c] ? "too few prefer it" : "the rest lie in the span of those elected, d_in = " + d)
                         + "); the rest go to the next best candidates by score");
@@ -66,7 +65,7 @@ public final class NeuronCampaign {
         if (elected.size() < nOut) {
             int[] fill = nextBestByScore(scores, taken, nOut - elected.size());
             long dead = Arrays.stream(fill).filter(j -> !scores.live()[j]).count();
-            LOG.info("ibci " + layer + ": " + fill.length + " neurons filled by score outside the class quotas"
+            LOG.log(System.Logger.Level.INFO, "ibci " + layer + ": " + fill.length + " neurons filled by score outside the class quotas"
                     + (dead > 0 ? " (" + dead + " of them dead: too few live candidates)" : ""));
             for (int j : fill) elected.add(j);
         }
