@@ -1,6 +1,7 @@
 package ibinit.cli;
 
 import ibinit.backend.ThreadPolicy;
+import ibinit.experiment.DataLoader;
 import ibinit.experiment.Experiment;
 import ibinit.experiment.ExperimentSpec;
 import ibinit.experiment.InitialWeights;
@@ -65,13 +66,14 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec run = new RunSpec(e.data().dataset(), e.data().options(), arch, e.network().activation(), e.network().leakySlope(), init,
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch,
                 options.clip, seed, e.backend());
-        SupervisedTraining training = new SupervisedTraining();
+        DataLoader data = DataLoader.cached(); // one load for the check, --save-init and the run
+        SupervisedTraining training = new SupervisedTraining(data);
         training.check(run);
         Path dir = common.outputFolder("train");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (saveInit != null) {
-            try (Experiment opened = Experiment.open(run.experiment(), ibinit.experiment.DataLoader.cached())) {
+            try (Experiment opened = Experiment.open(e, data)) {
                 InitialWeights.write(opened, saveInit);
                 err.println("train: initial weights written to " + saveInit);
             }

@@ -22,7 +22,7 @@ public final class IbTraining {
     /** Every result-changing option of the run, by option name. */
     public static Map<String, String> identity(ExperimentSpec spec, IbConfig config) {
         Map<String, String> m = new LinkedHashMap<>(Identity.of(spec));
-        m.putAll(config.options());
+        m.putAll(config.options(Numbers::format));
         return m;
     }
 

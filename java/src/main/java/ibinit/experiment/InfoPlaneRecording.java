@@ -70,7 +70,11 @@ public final class InfoPlaneRecording {
 
     private InfoPlaneRecording() { }
 
-    /** The data-set-independent part of the description: title and settings as the result file records them. */
+    /**
+     * Trains and records. {@code task} names the run in titles ({@code 12bit}, {@code mnist});
+     * {@code started} hears one description of the run (two lines), {@code snapshot} the history
+     * after every recorded epoch (write it out there); {@code stop} is checked before each step.
+     */
     public static Result run(Experiment e, Settings s, String task, Consumer<String> started, Consumer<InfoPlaneHistory> snapshot,
                              BooleanSupplier stop) {
         ExperimentSpec spec = e.spec();

@@ -28,8 +28,14 @@ public final class SupervisedTraining implements RunTask {
 
     public SupervisedTraining() { this(DataLoader.cached()); }
 
+    /** A grid cell's starting point: data, network, initialization, seed, backend. */
+    public static ExperimentSpec experimentOf(RunSpec r) {
+        return new ExperimentSpec(new DataSpec(r.dataset(), r.dataOptions()), new NetworkSpec(r.arch(), r.activation(), r.activationParam()),
+                new InitSpec(r.init(), r.biasInit(), r.initSample()), r.seed(), r.backend());
+    }
+
     /** Throws IllegalArgumentException (or a DatasetException, BackendUnavailableException) naming what is wrong with {@code spec}. */
-    public void check(RunSpec spec) { spec.experiment().check(data); }
+    public void check(RunSpec spec) { experimentOf(spec).check(data); }
 
     @Override
     public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
@@ -39,7 +45,7 @@ public final class SupervisedTraining implements RunTask {
         String network = "", optimizerText = "", dataText = "";
         long parameters = 0;
         double dataSeconds = 0, initSeconds = 0;
-        try (Experiment e = Experiment.open(spec.experiment(), data); Optimizer optimizer = spec.optimizer().create()) {
+        try (Experiment e = Experiment.open(experimentOf(spec), data); Optimizer optimizer = spec.optimizer().create()) {
             backend = e.backend();
             network = e.network().describe();
             parameters = e.network().parameterCount();
