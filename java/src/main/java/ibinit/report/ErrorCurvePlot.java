@@ -82,7 +82,7 @@ public final class ErrorCurvePlot {
             axes(g, sx, sy, yr, x0, x1, left, top, pw, ph);
             PlotCanvas.frame(g, left, top, pw, ph, "epoch", top + ph + 50, "test error (%)", left - 58);
             Graphics2D clipped = (Graphics2D) g.create();
-            clipped.clipRect(left, top, pw + 1, ph + 1);
+            clipped.clipRect(left - 5, top - 5, pw + 11, ph + 11); // the plot area, with room for the markers at its edges
             // bands first, so every line stays on top of every band
             for (ErrorCurves.Curve c : panel.curves()) band(clipped, c, colour(curves, c), sx, sy);
             for (ErrorCurves.Curve c : panel.curves()) {
