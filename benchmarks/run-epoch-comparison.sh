@@ -11,7 +11,7 @@ shift || true
 archs=("$@")
 [ "${#archs[@]}" -gt 0 ] || archs=(784-100-10 784-512-512-10 784-512-512-512-512-10)
 export OMP_WAIT_POLICY=passive
-[ -f java/target/ibinit-*-all.jar ] 2>/dev/null || scripts/build.sh >/dev/null
+[ -f cli/target/ibinit-cli-*-all.jar ] 2>/dev/null || scripts/build.sh >/dev/null
 out=$(mktemp -d)
 
 printf '| architecture | ibinit s/epoch | PyTorch s/epoch | PyTorch / ibinit |\n|---|---|---|---|\n'

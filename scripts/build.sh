@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
 mvn -q -B -ntp -DskipTests package
-echo "built: $(ls java/target/ibinit-*-all.jar)"
+echo "built: $(ls cli/target/ibinit-cli-*-all.jar)"

@@ -13,7 +13,7 @@ fail() { echo "slurm-check: $*" >&2; exit 1; }
 for tool in munged munge unmunge slurmctld slurmd sbatch squeue; do
   command -v "$tool" >/dev/null || fail "$tool not found: apt-get install slurm-wlm munge"
 done
-ls java/target/ibinit-*-all.jar >/dev/null 2>&1 || fail "not built: run scripts/build.sh first"
+ls cli/target/ibinit-cli-*-all.jar >/dev/null 2>&1 || fail "not built: run scripts/build.sh first"
 
 work="$(mktemp -d /tmp/ibinit-slurm.XXXXXX)"
 chmod 755 "$work"

@@ -14,7 +14,7 @@ rm -rf "$dest" && mkdir -p "$dest/lib" "$dest/native-lib" "$dest/peers"
 # java.xml for JUnit's console, java.management for JMH's forks.
 "$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,java.net.http,jdk.httpserver,java.management,jdk.unsupported,java.xml \
   --strip-debug --no-man-pages --no-header-files --compress=zip-9 --output "$dest/jre"
-cp "$root"/java/target/ibinit-*-all.jar "$dest/lib/ibinit-all.jar"
+cp "$root"/cli/target/ibinit-cli-*-all.jar "$dest/lib/ibinit-all.jar"
 cp "$root/benchmarks/target/ibinit-benchmarks.jar" "$junit" "$dest/lib/"
 mv "$dest/lib/$(basename "$junit")" "$dest/lib/junit-console.jar"
 cp -r "$root/java/target/test-classes" "$dest/test-classes"

@@ -11,7 +11,7 @@ import java.util.Map;
  * writes the network's output for one fixed input, so load_in_pytorch.py can check that
  * model.load_state_dict(...) gives the same network.
  *
- *   java --enable-native-access=ALL-UNNAMED -cp java/target/ibinit-*-all.jar examples/export-pytorch/ExportToPyTorch.java OUT_DIR
+ *   java --enable-native-access=ALL-UNNAMED -cp cli/target/ibinit-cli-*-all.jar examples/export-pytorch/ExportToPyTorch.java OUT_DIR
  *   python3 examples/export-pytorch/load_in_pytorch.py OUT_DIR
  */
 public class ExportToPyTorch {

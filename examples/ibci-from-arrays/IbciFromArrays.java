@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * network on the sample, against a data-free Xavier start of the same arrays.
  *
  * Run (from the ibinit folder, after scripts/build.sh):
- *   java --enable-native-access=ALL-UNNAMED -cp java/target/ibinit-*-all.jar examples/ibci-from-arrays/IbciFromArrays.java
+ *   java --enable-native-access=ALL-UNNAMED -cp cli/target/ibinit-cli-*-all.jar examples/ibci-from-arrays/IbciFromArrays.java
  */
 public class IbciFromArrays {
     static final int FEATURES = 20, HIDDEN = 32, CLASSES = 4, ROWS = 800;

@@ -8,7 +8,7 @@
 set -euo pipefail
 seeds="${1:-1}"; settings="${2:-mnist-100 mnist-1}"
 cd "$(dirname "$0")/../../.."
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp java/target/ibinit-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
+[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
 mnist=(--dataset mnist --data-dir "${MNIST_DIR:-../shared/data/mnist}")
 short=(--iterations 1100 --critic-steps 2 --pretrain-steps 100 --critic-hidden 256,256 --critic-lr 1e-3)
 for seed in $seeds; do

@@ -9,7 +9,7 @@ set -euo pipefail
 seeds="${1:-1 2 3}"
 cd "$(dirname "$0")/../../.."
 # Run from a copy of the jar: a rebuild during the grid must not replace it mid-run.
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp java/target/ibinit-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
+[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
 mnist=(--dataset mnist --data-dir "${MNIST_DIR:-../shared/data/mnist}")
 short=(--iterations 300 --critic-steps 2 --pretrain-steps 100 --head-steps 500 --critic-hidden 256,256 --critic-lr 1e-3)
 for seed in $seeds; do

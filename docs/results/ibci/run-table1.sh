@@ -8,7 +8,7 @@ set -euo pipefail
 dataset="$1"; out="$2"; shift 2
 cd "$(dirname "$0")/../../.."
 # Run from a copy of the jar: a rebuild during the hour-long grid must not replace it mid-run.
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp java/target/ibinit-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
+[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
 bin/ibinit compare --dataset "$dataset" "$@" \
   --methods xavier,he,lsuv,ibci-xavier,ibci-he,ibci-tie,ibci-iim \
   --arch 784-100-10,784-256-100-10,784-32-32-32-32-10 --act relu \

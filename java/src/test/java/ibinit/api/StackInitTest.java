@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ibinit.backend.Activation;
-import ibinit.cli.Main;
+import ibinit.experiment.DataLoader;
+import ibinit.experiment.DataSpec;
+import ibinit.experiment.Experiment;
+import ibinit.experiment.ExperimentSpec;
+import ibinit.experiment.InitSpec;
+import ibinit.experiment.InitialWeights;
+import ibinit.experiment.NetworkSpec;
 import ibinit.data.DataSplit;
 import ibinit.data.SyntheticMixture;
 import ibinit.init.FanMode;
@@ -23,13 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class StackInitTest {
     @TempDir Path dir;
 
-    /** The weights {@code ibinit init} writes for a 6-5-3 network on a 6-feature synthetic set. */
+    /** The weights {@code ibinit init} writes for a 6-5-3 network on a 6-feature synthetic set (its experiment, its writer). */
     private SafeTensors.Contents cliWeights(String method, long seed, String act) throws Exception {
-        Path out = dir.resolve(method.replace(':', '_') + "-" + seed);
-        int code = Main.run("init", "--init", method, "--arch", "6-5-3", "--act", act, "--seed", String.valueOf(seed), "--dataset", "synthetic",
-                "--data-option", "dims=6", "--data-option", "classes=3", "--backend", "java", "--out", out.toString());
-        assertEquals(0, code);
-        return SafeTensors.read(out.resolve("init.safetensors"));
+        Path file = dir.resolve(method.replace(':', '_') + "-" + seed + ".safetensors");
+        ExperimentSpec spec = new ExperimentSpec(new DataSpec("synthetic", Map.of("dims", "6", "classes", "3")),
+                new NetworkSpec("6-5-3", act, 0.01), new InitSpec(method, "zeros", InitSpec.DEFAULT_SAMPLE), seed, "java");
+        try (Experiment e = Experiment.open(spec, DataLoader.cached())) {
+            InitialWeights.write(e, file);
+        }
+        return SafeTensors.read(file);
     }
 
     @Test
