@@ -23,12 +23,13 @@ import java.util.SplittableRandom;
  * pattern p having bit j = (p &gt;&gt; j) &amp; 1, as the information plane measures on all of them.
  */
 public final class TwelveBitTask {
+    public static final String NAME = "12bit";
     public static final int BITS = 12;
     public static final int PATTERNS = 1 << BITS;
     public static final double TRAIN_FRACTION = 0.8;
     /** Midway between the 9th and 10th of the 20 levels of f: the most balanced cut. */
     public static final double THRESHOLD = 2.55;
-    static final long SPLIT_SALT = 0x3132424954L; // "12BIT"
+    static final long SPLIT_SALT = ibinit.rng.Streams.DATA_TWELVE_BIT_SPLIT_SALT;
 
     private final long seed;
     private final Dataset all;
