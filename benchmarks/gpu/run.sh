@@ -6,7 +6,10 @@ set -u
 D="$(pwd)/.device"
 OUT="${OUT:-/tmp/out}"
 mkdir -p "$OUT"
-J="$D/jre/bin/java"
+# The JRE travels packed (see bundle.sh); unpack it once outside the carried tree.
+JRE_DIR="${IBINIT_DEVICE_JRE:-/tmp/ibinit-device-jre}"
+[ -x "$JRE_DIR/jre/bin/java" ] || { mkdir -p "$JRE_DIR" && tar -xJf "$D/jre.tar.xz" -C "$JRE_DIR"; }
+J="$JRE_DIR/jre/bin/java"
 JOPTS=(--enable-native-access=ALL-UNNAMED -Dibinit.native.dir="$D/native-lib")
 CUBLAS_DIR="$(python3 -c 'import nvidia.cublas, os; print(os.path.join(list(nvidia.cublas.__path__)[0], "lib"))' 2>/dev/null)"
 {

@@ -4,7 +4,6 @@ import ibinit.backend.ThreadPolicy;
 import ibinit.data.DataOptions;
 import ibinit.data.TwelveBitTask;
 import ibinit.experiment.DataLoader;
-import ibinit.experiment.DataSpec;
 import ibinit.experiment.Experiment;
 import ibinit.experiment.ExperimentSpec;
 import ibinit.experiment.InfoPlaneRecording;

@@ -13,6 +13,7 @@ import ibinit.train.TrainingOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The supervised-training use case ({@code train}, {@code compare}): opens the run's
@@ -39,6 +40,11 @@ public final class SupervisedTraining implements RunTask {
 
     @Override
     public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
+        return run(spec, listener, stopRequested, e -> { });
+    }
+
+    /** As {@link #run(RunSpec, TrainingListener, BooleanSupplier)}; {@code initialized} sees the experiment before the first step (e.g. to save the initial weights). */
+    public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested, Consumer<Experiment> initialized) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Backend backend = null;
@@ -53,6 +59,7 @@ public final class SupervisedTraining implements RunTask {
             dataText = e.data().description();
             dataSeconds = e.dataSeconds();
             initSeconds = e.initSeconds();
+            initialized.accept(e);
             TrainingOutcome o = Trainer.train(e.network(), optimizer, e.data(), spec.trainOptions(), listener, stopRequested);
             return new RunResult(spec, o.status(), o.detail(), o.bestError(), o.bestEpoch(), o.history(), network,
                     parameters, optimizerText, dataText, new RunResult.Timings(dataSeconds, initSeconds, o.seconds(),
