@@ -17,7 +17,7 @@ final class UserData {
     static final List<String> FORMATS = List.of("idx", "npy", "csv");
     /** Labels are class indices; a larger one is a mistake, not a data set with a million classes. */
     static final int MAX_LABEL = 65535;
-    static final long TEST_SPLIT_SALT = 0x5553455254L; // "USERT"
+    static final long TEST_SPLIT_SALT = ibinit.rng.Streams.DATA_USER_TEST_SPLIT_SALT;
 
     private UserData() { }
 

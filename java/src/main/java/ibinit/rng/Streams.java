@@ -45,6 +45,8 @@ public final class Streams {
     public static final long DATA_SYNTHETIC_SALT = 0x53594e5448L; // "SYNTH"
     /** Data: the 12-bit task's 80/20 split (its vertex order draws from SplittableRandom(data seed) itself). */
     public static final long DATA_TWELVE_BIT_SPLIT_SALT = 0x3132424954L; // "12BIT"
+    /** Data: the test rows held out of a user's own data set that has no test part (idx:, npy:, csv:). */
+    public static final long DATA_USER_TEST_SPLIT_SALT = 0x5553455254L; // "USERT"
 
     // ---- Philox sub-stream ids of noise (keyed by a critic key or the seed) ----
     /** ib-train: eps of I(X; L + eps), keyed by the run's seed, offset ((step << 6) + draw) << 32. */

@@ -121,7 +121,8 @@ class StreamsTest {
 
     @Test
     void dataSaltsAreDistinct() {
-        long[] salts = {Streams.DATA_FRACTION_SALT, Streams.DATA_MNIST_SPLIT_SALT, Streams.DATA_SYNTHETIC_SALT, Streams.DATA_TWELVE_BIT_SPLIT_SALT};
+        long[] salts = {Streams.DATA_FRACTION_SALT, Streams.DATA_MNIST_SPLIT_SALT, Streams.DATA_SYNTHETIC_SALT, Streams.DATA_TWELVE_BIT_SPLIT_SALT,
+            Streams.DATA_USER_TEST_SPLIT_SALT};
         assertEquals(salts.length, java.util.Arrays.stream(salts).distinct().count());
         for (long seed = 0; seed < 50; seed++) {
             java.util.Set<Long> derived = new java.util.HashSet<>();
