@@ -36,6 +36,9 @@ class ShardedCompareTest {
             assertTrue(Files.notExists(dir.resolve("shard-" + i + "/summary.csv")), "a shard writes no partial tables");
         }
         assertArrayEquals(new int[] {3, 3, 2}, counts, "8 cells dealt round robin");
+        // the shards ran in a temporary folder outside any git checkout: their results still name ibinit's build
+        String result = Files.readString(runFiles(dir.resolve("shard-0")).getFirst());
+        assertTrue(result.contains("\"gitCommit\": \"" + ibinit.train.BuildInfo.current().commit() + "\""), result);
 
         CliRun partial = CliRun.of("summarize", dir.resolve("shard-0").toString(), dir.resolve("shard-2").toString(),
                 "--out", dir.resolve("partial").toString());
@@ -70,7 +73,8 @@ class ShardedCompareTest {
                 Main.class.getName()));
         cmd.addAll(List.of(TrainCommandTest.args("compare", GRID)));
         cmd.addAll(List.of(more));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // started in the test's temporary folder, as a user running ibinit from a folder of their own
+        return new ProcessBuilder(cmd).directory(log.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static List<Path> runFiles(Path out) throws IOException {
