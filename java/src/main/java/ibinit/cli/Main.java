@@ -48,8 +48,9 @@ public final class Main implements Runnable {
         return EXIT_USAGE;
     }
 
-    /** A user mistake found while running: one line, exit 2; anything else is a bug and keeps its trace. */
-    private static int onFailure(Exception ex, CommandLine cmd) {
+    /** A user mistake found while running: one line, exit 2; anything else (a native kernel's
+     * failure included: Java checks what the user supplied before calling one) is a bug and keeps its trace. */
+    static int onFailure(Exception ex, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException
                 || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written
