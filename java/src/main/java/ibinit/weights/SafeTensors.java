@@ -156,6 +156,7 @@ public final class SafeTensors {
             }
             float[] values = new float[(int) count];
             buf.slice((int) (dataStart + offsets[0]), 4 * (int) count).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            requireFinite(name, shape, values);
             spans.add(new Span(name, offsets[0], offsets[1]));
             tensors.put(name, new Entry(name, shape, values));
         }
@@ -170,6 +171,26 @@ public final class SafeTensors {
         }
         if (expected != dataBytes) throw new IllegalArgumentException("the tensors cover " + expected + " of " + dataBytes + " data bytes");
         return new Contents(tensors, metadata);
+    }
+
+    /** A NaN or infinite value would train silently to chance accuracy (ReLU drops NaN): refuse it, naming where it is. */
+    private static void requireFinite(String name, int[] shape, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("tensor " + name + " holds " + values[i] + " at " + position(shape, i)
+                        + "; weights must be finite numbers");
+            }
+        }
+    }
+
+    /** Flat index i of a tensor of this shape as [i0, i1, ...]. */
+    private static String position(int[] shape, int i) {
+        int[] at = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            at[d] = shape[d] == 0 ? 0 : i % shape[d];
+            i = shape[d] == 0 ? i : i / shape[d];
+        }
+        return Arrays.toString(at);
     }
 
     private static long[] longs(Object v, String name, String field) {
