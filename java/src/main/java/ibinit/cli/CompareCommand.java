@@ -4,6 +4,7 @@ import ibinit.report.AtomicFiles;
 import ibinit.report.GridReportWriter;
 import ibinit.report.Json;
 import ibinit.report.JsonRunStore;
+import ibinit.report.OutputLock;
 import ibinit.train.DatasetSource;
 import ibinit.train.Grid;
 import ibinit.train.GridListener;
@@ -90,7 +91,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path dir = out != null ? out : OutputFolders.timestamped("compare");
+        OutputLock lock = OutputLock.acquire(dir, spec.commandLine().getErr()::println); // before the check: two processes must not both pass it
         if (!resume && Files.isDirectory(dir.resolve("runs"))) {
+            lock.close();
             throw new ParameterException(spec.commandLine(), "--out " + dir + " already holds runs; add --resume to continue that grid or choose another folder");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -102,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
         err.flush();
         GridOutcome outcome;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
-        try (ShutdownGuard guard = new ShutdownGuard(err, "Finished runs are kept; continue with --resume --out " + dir)) {
+        try (lock; ShutdownGuard guard = new ShutdownGuard(err, "Finished runs are kept; continue with --resume --out " + dir)) {
             outcome = executor.execute(grid, new Lines(err, jobs), guard);
             if (!outcome.results().isEmpty()) stdout.print(GridReportWriter.write(dir, outcome.results(), title(grid)));
             int unfinished = grid.size() - outcome.results().size();

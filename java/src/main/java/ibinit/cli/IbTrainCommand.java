@@ -20,6 +20,7 @@ import ibinit.nn.Architecture;
 import ibinit.nn.Sequential;
 import ibinit.report.AtomicFiles;
 import ibinit.report.Json;
+import ibinit.report.OutputLock;
 import ibinit.train.Provenance;
 import ibinit.train.TrainTestData;
 import ibinit.train.TrainingData;
@@ -157,7 +158,8 @@ final class IbTrainCommand implements Callable<Integer> {
                     + data.train().classes() + " classes)");
         }
         Instant started = Instant.now();
-        try (Backend b = backend.equals("auto") ? Backends.openDefault() : Backends.open(backend);
+        try (OutputLock lock = OutputLock.acquire(dir, err::println);
+             Backend b = backend.equals("auto") ? Backends.openDefault() : Backends.open(backend);
              Sequential net = Sequential.build(b, architecture, activation, 0.01f);
              ShutdownGuard guard = new ShutdownGuard(err, "A checkpoint is saved; --resume continues.")) {
             Initializers.create(init, activation, 0.01f, BiasInit.ZEROS).initialize(net, new InitContext(RandomStream.of(seed, 0), null, null));

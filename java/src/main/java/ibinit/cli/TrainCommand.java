@@ -5,6 +5,7 @@ import ibinit.report.ErrorCurvePlot;
 import ibinit.report.ErrorCurves;
 import ibinit.report.GridReportWriter;
 import ibinit.report.JsonRunStore;
+import ibinit.report.OutputLock;
 import ibinit.train.DatasetSource;
 import ibinit.train.RunResult;
 import ibinit.train.RunSpec;
@@ -86,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunResult r;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
-        try (ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {
+        try (OutputLock lock = OutputLock.acquire(dir, err::println); ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {
             err.println("train: " + run.label() + " into " + dir + "; " + ThreadPolicy.describe());
             err.flush();
             r = runner.run(run, Terminal.progress(err, ""), guard);
