@@ -32,7 +32,8 @@ extern "C" {
 /* 0 when usable; otherwise non-zero and a reason in `reason` (host, NUL-terminated). */
 IBINIT_API int ibinit_probe(char *reason, int reason_capacity);
 IBINIT_API const char *ibinit_last_error(void);
-/* Threads this library's kernels (and, for CPU, OpenBLAS) may use. */
+/* Threads this library's kernels may use. The CPU library runs OpenBLAS single-threaded and splits
+ * the work itself into blocks fixed by the shape, so results do not depend on this number. */
 IBINIT_API int ibinit_set_threads(int threads);
 IBINIT_API int ibinit_get_threads(void);
 /* Wait until queued work is done (no-op on CPU). */
