@@ -51,6 +51,55 @@ class ThreadCountIndependenceTest {
         });
     }
 
+    /** GEMMs in every transpose at the MLP shapes and 1024 x 1024 x 300, column sums and a covariance trace of 10,000 x 512 (large enough to be split over threads), as bits. */
+    private record Kernels(List<float[]> arrays, double trace) { }
+
+    private static Kernels kernels(int threads) {
+        return ThreadPolicy.callWith(threads, () -> {
+            try (Backend b = Backends.open("cpu")) {
+                List<float[]> out = new java.util.ArrayList<>();
+                int[][] shapes = {{128, 512, 784}, {512, 784, 128}, {128, 10, 512}, {1024, 1024, 300}};
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+                for (int[] s : shapes) {
+                    for (int t = 0; t < 4; t++) {
+                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                        int m = s[0], n = s[1], k = s[2];
+                        try (var a = b.fromArray(random(rnd, m * k), ta ? k : m, ta ? m : k);
+                             var x = b.fromArray(random(rnd, k * n), tb ? n : k, tb ? k : n);
+                             var c = b.zeros(m, n)) {
+                            b.gemm(ta, tb, 1f, a, x, 0f, c);
+                            out.add(b.toFloatArray(c));
+                        }
+                    }
+                }
+                try (var x = b.fromArray(random(rnd, 10000 * 512), 10000, 512); var sums = b.zeros(512)) {
+                    b.columnSums(x, sums);
+                    out.add(b.toFloatArray(sums));
+                    return new Kernels(out, b.covarianceTrace(x, 1));
+                }
+            }
+        });
+    }
+
+    private static float[] random(java.util.SplittableRandom rnd, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) (rnd.nextDouble() - 0.5);
+        return v;
+    }
+
+    @Test
+    void kernelsGiveTheSameBitsWithOneTwoAndThreeThreads() {
+        Assumptions.assumeTrue(Backends.probe("cpu").available(), () -> Backends.probe("cpu").line());
+        Kernels one = kernels(1);
+        for (int threads : new int[] {2, 3}) {
+            Kernels other = kernels(threads);
+            for (int i = 0; i < one.arrays().size(); i++) {
+                assertArrayEquals(one.arrays().get(i), other.arrays().get(i), threads + " threads, result " + i);
+            }
+            assertEquals(one.trace(), other.trace(), 0.0, threads + " threads, covariance trace");
+        }
+    }
+
     @Test
     void oneTwoAndThreeThreadsGiveIdenticalHistoriesAndWeights(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Backends.probe("cpu").available(), () -> Backends.probe("cpu").line());
