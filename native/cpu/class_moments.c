@@ -6,16 +6,21 @@
 #include "cpu_internal.h"
 
 #include <omp.h>
+#include <stdio.h>
 
 /* ------------------------------------------------------------ class column moments --- */
 
 IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, const int32_t *labels, int classes,
                                            double *host_sums, double *host_sumsq) {
-    /* Check every label first, so a bad one leaves the sums untouched. */
+    /* Java checks the labels before the call; this guard (status 1, sums untouched) only keeps a
+     * bug from writing outside the arrays. */
     for (int r = 0; r < rows; r++) {
         if (labels[r] < 0 || labels[r] >= classes) {
-            ibinit_cpu_set_error("a label lies outside [0, classes)");
-            return 2;
+            char msg[160];
+            snprintf(msg, sizeof msg, "class_column_moments: label %d of row %d is outside [0, %d)",
+                     (int)labels[r], r, classes);
+            ibinit_cpu_set_error(msg);
+            return 1;
         }
     }
     /* Threads split the columns, so each owns its slice of every class row of the sums. */

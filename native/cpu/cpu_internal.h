@@ -15,14 +15,11 @@ void openblas_set_num_threads(int threads);
  * 1 (run inline, no fork) for small work. Kernels use it as
  *     int nt = ibinit_cpu_team(n, GRAIN);
  *     #pragma omp parallel for num_threads(nt) if(nt > 1) schedule(static)
- * None of our parallel regions ever encloses an OpenBLAS call. But OpenBLAS (pthread build) has
- * its own pool, and after each of our regions libgomp's idle worker spins (default
- * GOMP_SPINCOUNT, about a millisecond here): measured on this 2-core host, a 128x512x512 GEMM
- * issued right after a parallel add_bias took 0.72 ms instead of 0.37 ms. So regions are kept
- * for work that is long next to that: memory-bound ops below 2^21 elements (every shape of an
- * MLP step, e.g. 128 x 512 = 2^16) never fork. The host process should also set
- * OMP_WAIT_POLICY=PASSIVE (or a small GOMP_SPINCOUNT) before this library is loaded; with it the
- * same GEMM took 0.37 ms after a region.
+ OpenBLAS runs single-threaded (runtime.c); the GEMM shares its fixed blocks over this pool
+ * (gemm.c). Waking threads has a cost (after a region libgomp's idle worker spins for about a
+ * millisecond by default; the host process sets OMP_WAIT_POLICY=PASSIVE), so regions are kept
+ * for work that is long next to it: memory-bound ops below 2^21 elements (every shape of an MLP
+ * step, e.g. 128 x 512 = 2^16) never fork.
  */
 static inline int ibinit_cpu_team(int64_t work, int64_t grain) {
     int t = ibinit_cpu_threads();

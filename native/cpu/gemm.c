@@ -1,8 +1,28 @@
-/* GEMM: row-major cblas_sgemm from OpenBLAS (which threads itself with its own pool). */
+/*
+ * GEMM: C is cut into fixed blocks, each computed by one single-threaded cblas_sgemm call
+ * (OpenBLAS), and the blocks are shared out over our OpenMP threads.
+ *
+ * Why not OpenBLAS's own threading: OpenBLAS 0.3.21 splits the work by its thread count, and
+ * its sgemm returns different bits for 1 and 2 threads on every shape we tried. Here the blocks
+ * depend on the shape (m, n, k) only, never on the thread count, and a single-threaded call
+ * gives the same bits for the same arguments, so C is the same bit for bit whatever the number
+ * of threads (the whole library runs OpenBLAS single-threaded, see runtime.c). Every element of
+ * C is one dot product over the full k inside one call, so no partial sums are combined here.
+ * Speed against OpenBLAS's threading: benchmarks/RESULTS.md ("Thread-count independent GEMM").
+ */
 #include "ibinit.h"
 #include "cpu_internal.h"
 
 #include <cblas.h>
+
+/* Block edges (rows and columns of C) aim at BLOCK_EDGE: large enough that the repacking of the
+ * other operand per block stays a few per cent of the work, small enough that an MLP step's
+ * GEMMs (128 x 512 and up) give several blocks per thread on a few cores. A dimension is cut
+ * into equal parts (rounded up to a multiple of 16, OpenBLAS's AVX2 register tile), so there is
+ * no thin last block. */
+#define BLOCK_EDGE 128
+/* Below this many multiply-adds a GEMM is one block: forking costs more than it saves. */
+#define SERIAL_MACS ((int64_t)1 << 21)
 
 /* C = beta C for k == 0 (BLAS semantics: beta == 0 overwrites, so NaN or garbage in C vanishes).
  * Done here because OpenBLAS rejects lda < 1, which a k == 0 row-major A may legally have. */
@@ -17,6 +37,13 @@ static void scale_c(int m, int n, float beta, float *c, int ldc) {
     }
 }
 
+/* The block edge for a dimension of `size`: equal parts of about BLOCK_EDGE, multiples of 16. */
+static int block_edge(int size) {
+    int parts = (size + BLOCK_EDGE - 1) / BLOCK_EDGE;
+    int edge = (size + parts - 1) / parts;
+    return (edge + 15) / 16 * 16;
+}
+
 IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
                            const float *a, int lda, const float *b, int ldb,
                            float beta, float *c, int ldc) {
@@ -29,7 +56,26 @@ IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float 
         scale_c(m, n, beta, c, ldc);
         return 0;
     }
-    cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    const enum CBLAS_TRANSPOSE op_a = trans_a ? CblasTrans : CblasNoTrans;
+    const enum CBLAS_TRANSPOSE op_b = trans_b ? CblasTrans : CblasNoTrans;
+    const int64_t macs = (int64_t)m * n * k;
+    const int bm = macs < SERIAL_MACS ? m : block_edge(m);
+    const int bn = macs < SERIAL_MACS ? n : block_edge(n);
+    const int row_blocks = (m + bm - 1) / bm, col_blocks = (n + bn - 1) / bn;
+    const int blocks = row_blocks * col_blocks;
+    int nt = ibinit_cpu_threads();
+    if (nt > blocks) nt = blocks;
+    /* Which thread computes a block does not change its bits, so the blocks may go to whoever
+     * is free (dynamic), which evens out a core slowed by other work. */
+#pragma omp parallel for num_threads(nt) if(nt > 1) schedule(dynamic, 1)
+    for (int blk = 0; blk < blocks; blk++) {
+        const int i0 = (blk / col_blocks) * bm, j0 = (blk % col_blocks) * bn;
+        const int mb = m - i0 < bm ? m - i0 : bm, nb = n - j0 < bn ? n - j0 : bn;
+        /* rows i0.. of op(A) and columns j0.. of op(B), in the stored (row-major) layout */
+        const float *ab = trans_a ? a + i0 : a + (int64_t)i0 * lda;
+        const float *bb = trans_b ? b + (int64_t)j0 * ldb : b + j0;
+        cblas_sgemm(CblasRowMajor, op_a, op_b, mb, nb, k, alpha, ab, lda, bb, ldb, beta,
+                    c + (int64_t)i0 * ldc + j0, ldc);
+    }
     return 0;
 }

@@ -13,14 +13,15 @@ IBINIT_API int ibinit_softmax_xent(int rows, int cols, const float *logits, cons
         ibinit_cpu_set_error("softmax_xent: empty logits");
         return 1;
     }
-    /* Check every label before writing anything. */
+    /* Java checks the labels before the call; this guard only keeps a bug from reading outside
+     * the row (an internal failure, status 1 like every other). */
     for (int r = 0; r < rows; r++) {
         if (labels[r] < 0 || labels[r] >= cols) {
             char msg[160];
             snprintf(msg, sizeof msg, "softmax_xent: label %d of row %d is outside [0, %d)",
                      (int)labels[r], r, cols);
             ibinit_cpu_set_error(msg);
-            return 2;
+            return 1;
         }
     }
     const double inv_rows = 1.0 / (double)rows;

@@ -22,7 +22,12 @@ IBINIT_API int ibinit_probe(char *reason, int reason_capacity) {
     return 0;
 }
 
-/* One pool size for our OpenMP loops and for OpenBLAS, so the two never ask for more cores than allowed. */
+/* OpenBLAS always runs single-threaded, in the calling thread: its threading gives results that
+ * depend on the thread count, so our kernels split the work into fixed blocks themselves (gemm.c)
+ * and spread them over our one OpenMP pool. Set when the library is loaded, before any call. */
+__attribute__((constructor)) static void single_threaded_openblas(void) { openblas_set_num_threads(1); }
+
+/* The size of our OpenMP pool (OpenBLAS stays at 1 thread). */
 IBINIT_API int ibinit_set_threads(int threads) {
     if (threads < 1) {
         ibinit_cpu_set_error("thread count must be >= 1");
@@ -30,7 +35,7 @@ IBINIT_API int ibinit_set_threads(int threads) {
     }
     thread_count = threads;
     omp_set_num_threads(threads);
-    openblas_set_num_threads(threads);
+    openblas_set_num_threads(1);
     return 0;
 }
 

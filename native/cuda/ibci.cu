@@ -64,8 +64,9 @@ extern "C" IBINIT_API int ibinit_class_column_moments(int rows, int cols, const 
     std::vector<double> host(2 * cells);
     if (ibinit_cuda_check(cudaMemcpy(&flag, bad, sizeof(int), cudaMemcpyDeviceToHost), "class_column_moments")) return 1;
     if (flag) {
+        // Java checks the labels first: reaching this is an internal failure like any other.
         ibinit_cuda_fail("class_column_moments: a label lies outside [0, %d)", classes);
-        return 2;
+        return 1;
     }
     if (ibinit_cuda_check(cudaMemcpy(host.data(), total, sizeof(double) * 2 * cells, cudaMemcpyDeviceToHost), "class_column_moments")) {
         return 1;

@@ -32,7 +32,8 @@ extern "C" {
 /* 0 when usable; otherwise non-zero and a reason in `reason` (host, NUL-terminated). */
 IBINIT_API int ibinit_probe(char *reason, int reason_capacity);
 IBINIT_API const char *ibinit_last_error(void);
-/* Threads this library's kernels (and, for CPU, OpenBLAS) may use. */
+/* Threads this library's kernels may use. The CPU library runs OpenBLAS single-threaded and splits
+ * the work itself into blocks fixed by the shape, so results do not depend on this number. */
 IBINIT_API int ibinit_set_threads(int threads);
 IBINIT_API int ibinit_get_threads(void);
 /* Wait until queued work is done (no-op on CPU). */
@@ -77,7 +78,8 @@ IBINIT_API int ibinit_activation_backward(int kind, float param, int64_t n, cons
                                           const float *y, const float *dy, float *dx);
 
 /* ---- loss ---- */
-/* Mean softmax cross-entropy over rows; labels are class indices (int32, device memory).
+/* Mean softmax cross-entropy over rows; labels are class indices (int32, device memory) in
+ * [0, cols), checked by Java (one outside returns 1, an internal failure, writing nothing).
  * grad (nullable) receives (softmax - onehot) / rows. host_loss receives the mean loss. */
 IBINIT_API int ibinit_softmax_xent(int rows, int cols, const float *logits, const int32_t *labels,
                                    float *grad, double *host_loss);
@@ -126,8 +128,8 @@ IBINIT_API int ibinit_max_pool_backward(int n, int c, int h, int w, int k, int s
 /* ---- neuron campaign (IBCI, see ibinit.init.ibci) ---- */
 /* Adds, per class c and column j, the sum and the sum of squares (in double) of z[r, j] over the
  * rows whose label (int32, device memory) is c into host_sums[c * cols + j] and
- * host_sumsq[c * cols + j] (host arrays of classes x cols). Returns 2, changing nothing, when a
- * label lies outside [0, classes). */
+ * host_sumsq[c * cols + j] (host arrays of classes x cols). Java checks the labels; a label
+ * outside [0, classes) still returns 1 (an internal failure), changing nothing. */
 IBINIT_API int ibinit_class_column_moments(int rows, int cols, const float *z, const int32_t *labels, int classes,
                                            double *host_sums, double *host_sumsq);
 

@@ -92,10 +92,10 @@ final class CompareCommand implements Callable<Integer> {
         SupervisedTraining training = new SupervisedTraining();
         Set<String> checked = new HashSet<>();
         for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) training.check(r); // loads the data once, too
-        if (!resume && common.out != null && Files.isDirectory(common.out.resolve("runs"))) {
-            throw new IllegalArgumentException("--out " + common.out + " already holds runs; add --resume to continue that grid or choose another folder");
+        Path dir = common.outputFolder("compare"); // locked before the check: two processes must not both pass it
+        if (!resume && Files.isDirectory(dir.resolve("runs"))) {
+            throw new IllegalArgumentException("--out " + dir + " already holds runs; add --resume to continue that grid or choose another folder");
         }
-        Path dir = common.outputFolder("compare");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         AtomicFiles.write(dir.resolve("grid.json"), Json.write(grid));

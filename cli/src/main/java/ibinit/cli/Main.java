@@ -4,6 +4,7 @@ import ibinit.backend.BackendUnavailableException;
 import ibinit.data.DatasetException;
 import java.io.PrintWriter;
 import java.util.List;
+import ibinit.experiment.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,11 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         Logging.configure();
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            OutputFolder.releaseAll(); // the OS releases them at exit too; this is for callers in one JVM
+        }
     }
 
     static CommandLine commandLine() {
@@ -71,8 +76,9 @@ public final class Main implements Runnable {
         return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
-    /** A user mistake found while running: one line, exit 2; anything else is a bug and keeps its trace. */
-    private static int onFailure(Exception ex, CommandLine cmd) {
+    /** A user mistake found while running: one line, exit 2; anything else (a native kernel's
+     * failure included: Java checks what the user supplied before calling one) is a bug and keeps its trace. */
+    static int onFailure(Exception ex, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException
                 || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written

@@ -56,6 +56,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void anOutputFolderInUseIsOneLineWithExitTwoAndNothingWritten() throws Exception {
+        try (var held = ibinit.report.OutputLock.acquire(dir, s -> { })) {
+            CliRun r = compare();
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("ibinit: output folder " + dir + " is in use by process " + ProcessHandle.current().pid()), r.err());
+            assertTrue(!Files.exists(dir.resolve("grid.json")), "nothing written");
+        }
+        assertEquals(0, compare().exit(), "free again once released");
+    }
+
+    @Test
     void resumeRunsOnlyTheMissingCells() throws Exception {
         assertEquals(0, compare().exit());
         try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {

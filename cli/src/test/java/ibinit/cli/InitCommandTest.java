@@ -50,6 +50,29 @@ class InitCommandTest {
     }
 
     @Test
+    void sizesBeyondAnArrayOrTheHeapAreOneLineWithExitTwoBeforeAnyWork() {
+        Path f = dir.resolve("big.safetensors");
+        // 200,000,400 rows x 20 dims overflow an int; the second size fits an array but not this JVM's
+        // heap (about 168 bytes a row: features, labels and one converted copy)
+        long overHeap = Runtime.getRuntime().maxMemory() / 168 + 1000;
+        org.junit.jupiter.api.Assumptions.assumeTrue(overHeap * 20 < Integer.MAX_VALUE - 8, "heap too large to exceed with one array");
+        for (String size : new String[] {"200000000", Long.toString(overHeap)}) {
+            MainTest.Result r = MainTest.run(args(f, "xavier", "--data-option", "trainSize=" + size));
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("trainSize=" + size), r.err());
+        }
+        // a layer size beyond an int, and a layer of 20 x 200,000,000 weights, more than one tensor holds
+        MainTest.Result r = MainTest.run(args("synthetic", "20-3000000000-4", f, "xavier"));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        r = MainTest.run(args("synthetic", "20-200000000-4", f, "xavier"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("one tensor can hold") && !r.err().contains("\tat "), r.err());
+        assertTrue(!java.nio.file.Files.exists(f));
+    }
+
+    @Test
     void mistakesAreOneLineWithExitTwo() {
         Path f = dir.resolve("x.safetensors");
         MainTest.Result r = MainTest.run(args("synthetic", "30-16-4", f, "ibci"));

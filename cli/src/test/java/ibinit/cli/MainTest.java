@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ibinit.backend.ffm.NativeException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,18 @@ class MainTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--size must be between"), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aNativeKernelFailureIsAnInternalErrorWithExitOne() {
+        CommandLine cl = Main.commandLine();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        int code = Main.onFailure(new NativeException("libibinit_cuda.so", "softmax_xent", 1, "an illegal memory access"), cl);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, text);
+        assertTrue(text.startsWith("ibinit: internal error"), text);
+        assertTrue(text.contains("softmax_xent") && text.contains("status 1"), text);
     }
 
     @Test

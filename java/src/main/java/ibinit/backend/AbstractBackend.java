@@ -307,6 +307,7 @@ public abstract class AbstractBackend implements Backend {
             own(grad, "grad");
             sameSize(logits, "logits", grad, "grad");
         }
+        checkLabels("cross-entropy", labels, logits.cols());
         return softmaxCrossEntropyChecked(logits, labels, grad);
     }
 
@@ -525,6 +526,20 @@ public abstract class AbstractBackend implements Backend {
         }
     }
 
+    /**
+     * Every label in [0, classes), checked here in Java before any kernel sees it: a bad label is
+     * the caller's mistake (IllegalArgumentException), while a non-zero native status is always
+     * an internal failure. Costs one read of the labels (a few hundred bytes a batch).
+     */
+    private void checkLabels(String op, Tensor labels, int classes) {
+        int[] y = toIntArray(labels);
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] < 0 || y[r] >= classes) {
+                throw new IllegalArgumentException(op + ": label " + y[r] + " of row " + r + " is outside 0.." + (classes - 1));
+            }
+        }
+    }
+
     // ---- neuron campaign (IBCI) ----
 
     protected abstract void classColumnMomentsChecked(Tensor z, Tensor labels, int classes, double[] sums, double[] sumSquares);
@@ -546,6 +561,7 @@ public abstract class AbstractBackend implements Backend {
                     + " classes need sums and sums of squares of length " + cells);
         }
         if (z.rows() == 0 || z.cols() == 0) return;
+        checkLabels("class column moments", labels, classes);
         classColumnMomentsChecked(z, labels, classes, sums, sumSquares);
     }
 

@@ -2,7 +2,8 @@ package ibinit.backend;
 
 
 /**
- * The one thread setting of ibinit. Native kernels and OpenBLAS share one pool size, chosen by
+ * The one thread setting of ibinit: the size of the native kernels' pool (OpenBLAS itself runs
+ * single-threaded inside it, so results do not depend on this number), chosen by
  * {@code -Dibinit.threads=N} or the {@code IBINIT_THREADS} environment variable, else every
  * available core. Two busy pools must never compete for the same cores (measured here: PyTorch
  * with a second spinning pool ran 5x slower), so a parallel grid runs its cells with one
@@ -11,6 +12,7 @@ package ibinit.backend;
  * <p>A grid executor sets a per-run value with {@link #callWith}: backends opened inside that
  * call use it. The native libraries keep one process-wide pool size (OpenBLAS's setting is
  * global), so every run of a parallel grid must use the same value, which the executor ensures.
+ * Whatever the value, a run gives the same bits (the CPU kernels cut their work into fixed blocks).
  */
 public final class ThreadPolicy {
     private static final System.Logger LOG = System.getLogger(ThreadPolicy.class.getName());
@@ -56,7 +58,7 @@ public final class ThreadPolicy {
             return "threads: " + n + " per run (set by the grid executor for its parallel runs, so their pools never compete)";
         }
         String wait = System.getenv("OMP_WAIT_POLICY");
-        return "threads: " + n + " (native kernels and OpenBLAS share one pool; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY="
+        return "threads: " + n + " (one pool for the native kernels, results independent of it; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY="
                 + (wait == null ? "unset" : wait) + ")";
     }
 

@@ -29,6 +29,18 @@ public record Dataset(String name, float[] features, int[] labels, int featureDi
                         + " is outside 0.." + (classes - 1));
             }
         }
+        requireFinite(name, features, featureDim);
+    }
+
+    /** A NaN or infinite feature (a broken file, or values beyond float32, e.g. a synthetic
+     * separation of 1e40) would train silently to chance accuracy: refuse it, naming the row. */
+    private static void requireFinite(String name, float[] features, int featureDim) {
+        for (int i = 0; i < features.length; i++) {
+            if (!Float.isFinite(features[i])) {
+                throw new DatasetException(name + ": row " + i / featureDim + " (feature " + i % featureDim + ") is "
+                        + features[i] + "; features must be finite float32 numbers");
+            }
+        }
     }
 
     /** Number of examples. */

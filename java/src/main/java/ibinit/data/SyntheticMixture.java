@@ -28,6 +28,8 @@ public final class SyntheticMixture {
             throw new DatasetException("synthetic: need classes >= 2, dims >= 1, sizes >= 1, separation >= 0; got classes="
                     + classes + " dims=" + dims + " trainSize=" + trainSize + " testSize=" + testSize + " separation=" + separation);
         }
+        DataSizes.requireFits("synthetic: trainSize=" + trainSize + " + testSize=" + testSize + " rows x dims=" + dims,
+                (long) trainSize + testSize, dims);
         SplittableRandom root = new SplittableRandom(Permutations.derive(seed, SALT));
         Normal meanRng = new Normal(root.split());
         Normal trainRng = new Normal(root.split());

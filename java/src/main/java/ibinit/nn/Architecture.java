@@ -43,8 +43,32 @@ public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers
         for (int i = 1; i < tokens.length; i++) layers.add(parseLayer(spec, tokens[i]));
         if (!(layers.getLast() instanceof DenseSpec)) throw bad(spec, "the last layer must be dense (the class scores)");
         Architecture a = new Architecture(spec.trim(), input, List.copyOf(layers));
-        a.shapes(); // validates that every layer fits its input
+        a.checkSizes(); // every layer fits its input, every tensor fits an array
         return a;
+    }
+
+    /**
+     * The most elements one tensor (a layer's weights, or one sample's activations) may have:
+     * what a Java float array holds, which reading and writing weights and moving data need.
+     */
+    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /** Refuses, before anything is allocated, a network with a tensor larger than {@link #MAX_TENSOR_ELEMENTS}. */
+    private void checkSizes() {
+        List<int[]> shapes = shapes();
+        for (int i = 0; i < layers.size(); i++) {
+            long in = ibinit.tensor.Tensor.sizeOf(shapes.get(i)), out = ibinit.tensor.Tensor.sizeOf(shapes.get(i + 1));
+            long weights = switch (layers.get(i)) {
+                case DenseSpec d -> in * d.units();
+                case ConvSpec c -> (long) shapes.get(i)[0] * c.channels() * c.kernel() * c.kernel();
+                case PoolSpec p -> 0;
+            };
+            long most = Math.max(weights, out);
+            if (most > MAX_TENSOR_ELEMENTS || in > MAX_TENSOR_ELEMENTS) {
+                throw bad(spec, "layer " + (i + 1) + " needs a tensor of " + Math.max(most, in) + " values, more than the "
+                        + MAX_TENSOR_ELEMENTS + " one tensor can hold");
+            }
+        }
     }
 
     private static int[] parseInput(String spec, String t) {

@@ -93,6 +93,18 @@ public final class Sequential implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The name of the first parameter holding a NaN or an infinity, or null when all are finite.
+     * One backend reduction per parameter (its sum of squares in double, finite exactly when every
+     * float entry is), so no element crosses into Java.
+     */
+    public String firstNonFiniteParameter() {
+        for (Parameter p : parameters()) {
+            if (!Double.isFinite(GradientClipping.sumOfSquares(p.value()))) return p.name();
+        }
+        return null;
+    }
+
     /** Forward through every layer; the input is [batch, inputShape...] or [batch, inputSize]. */
     public Tensor forward(Tensor x) {
         return forwardPrefix(x, layers.size());

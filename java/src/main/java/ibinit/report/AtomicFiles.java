@@ -25,6 +25,20 @@ public final class AtomicFiles {
     public static void write(Path target, String text) { write(target, text.getBytes(StandardCharsets.UTF_8)); }
 
     public static void write(Path target, byte[] bytes) {
+        write(target, ch -> {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) ch.write(buf);
+        });
+    }
+
+    /** What streams a file's content into the channel of the temporary file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    /** Writes {@code content} streamed (a file larger than one array can be written this way). */
+    public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -33,8 +47,7 @@ public final class AtomicFiles {
             // permissions (createTempFile's are owner-only), like any file the user writes.
             temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
+                content.writeTo(ch);
                 ch.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

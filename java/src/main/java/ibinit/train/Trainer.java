@@ -16,8 +16,10 @@ import java.util.function.BooleanSupplier;
 /**
  * The training loop: for each epoch, set the scheduled learning rate, visit the training rows in
  * the seeded {@link Shuffle} order in mini-batches (forward, softmax cross-entropy, backward,
- * optional clipping, optimizer step), then evaluate on the test set. A NaN or infinite loss ends
- * the run with status {@link RunStatus#DIVERGED} and the epochs finished before it; a stop request
+ * optional clipping, optimizer step), then evaluate on the test set. A NaN or infinite loss, or a
+ * non-finite weight after the first step or at the end of an epoch (ReLU turns a NaN weight into
+ * a finite loss at chance accuracy), ends the run with status {@link RunStatus#DIVERGED} and the
+ * epochs finished before it; a stop request
  * (checked before each step) ends it with {@link RunStatus#INTERRUPTED}. Neither throws.
  */
 public final class Trainer {
@@ -68,8 +70,18 @@ public final class Trainer {
                     net.backward(grad);
                     if (options.clip() > 0) GradientClipping.clip(params, options.clip());
                     optimizer.step(params);
+                    if (epoch == 0 && k == 0) {
+                        String bad = net.firstNonFiniteParameter();
+                        if (bad != null) return end(RunStatus.DIVERGED, "diverged at epoch 1 step 1: " + bad + " is not finite",
+                                history, started, listener);
+                    }
                     lossSum += loss;
                     listener.batchFinished(epoch + 1, k + 1, loss);
+                }
+                String bad = net.firstNonFiniteParameter();
+                if (bad != null) {
+                    return end(RunStatus.DIVERGED, "diverged at epoch " + (epoch + 1) + " step " + batches + ": " + bad
+                            + " is not finite", history, started, listener);
                 }
                 b.synchronize();
                 long evalStart = System.nanoTime();

@@ -5,11 +5,16 @@ import ibinit.report.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,6 +38,8 @@ public final class SafeTensors {
     /** The reference implementation's cap on the header size. */
     static final long MAX_HEADER = 100L << 20;
     static final String METADATA = "__metadata__";
+    /** The most values one tensor may have: what a Java array holds. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
     /** One tensor: a name, a shape and its values in row-major order. */
     public record Entry(String name, int[] shape, float[] values) {
@@ -55,22 +62,36 @@ public final class SafeTensors {
 
     /**
      * Writes the tensors (in the given order) and metadata through {@link AtomicFiles}: the file
-     * appears whole or not at all, with the permissions any file the user writes gets.
+     * appears whole or not at all, with the permissions any file the user writes gets. The data
+     * are streamed in blocks, so a file may exceed 2 GiB (the format's offsets are 64-bit).
      */
     public static void write(Path file, List<Entry> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);
-        long dataBytes = 0;
-        for (Entry e : tensors) dataBytes += 4L * e.values().length;
-        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(8 + header.length + dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putLong(header.length).put(header);
-        for (Entry e : tensors) {
-            for (float v : e.values()) buf.putFloat(v);
-        }
         try {
-            AtomicFiles.write(file, buf.array());
+            AtomicFiles.write(file, out -> {
+                ByteBuffer buf = ByteBuffer.allocate(WRITE_BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+                buf.putLong(header.length);
+                drain(out, buf.flip());
+                drain(out, ByteBuffer.wrap(header));
+                for (Entry e : tensors) {
+                    float[] v = e.values();
+                    for (int i = 0; i < v.length; i += WRITE_BLOCK / 4) {
+                        int n = Math.min(WRITE_BLOCK / 4, v.length - i);
+                        buf.clear();
+                        buf.asFloatBuffer().put(v, i, n);
+                        drain(out, buf.limit(4 * n));
+                    }
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static final int WRITE_BLOCK = 1 << 20;
+
+    private static void drain(FileChannel out, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) out.write(b);
     }
 
     /** The JSON header (compact, in the given order), padded with spaces to a multiple of 8 bytes. */
@@ -105,28 +126,32 @@ public final class SafeTensors {
         return padded;
     }
 
-    /** Reads a file; errors name the file and what is wrong with it. */
+    /** Reads a file (of any size: it is mapped, not read into one array); errors name the file and what is wrong with it. */
     public static Contents read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            return parse(bytes);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+            return parse(in.map(FileChannel.MapMode.READ_ONLY, 0, in.size(), arena));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("weights file " + file + " is not valid safetensors: " + e.getMessage(), e);
         }
     }
 
-    static Contents parse(byte[] bytes) {
-        if (bytes.length < 8) throw new IllegalArgumentException("it has " + bytes.length + " bytes, fewer than the 8 of the header length");
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long n = buf.getLong(0);
-        if (n < 2 || n > MAX_HEADER || n > bytes.length - 8) {
-            throw new IllegalArgumentException("header length " + Long.toUnsignedString(n) + " does not fit a file of " + bytes.length + " bytes");
+    static Contents parse(byte[] bytes) { return parse(MemorySegment.ofArray(bytes)); }
+
+    private static final ValueLayout.OfLong LENGTH = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    static Contents parse(MemorySegment bytes) {
+        long size = bytes.byteSize();
+        if (size < 8) throw new IllegalArgumentException("it has " + size + " bytes, fewer than the 8 of the header length");
+        long n = bytes.get(LENGTH, 0);
+        if (n < 2 || n > MAX_HEADER || n > size - 8) {
+            throw new IllegalArgumentException("header length " + Long.toUnsignedString(n) + " does not fit a file of " + size + " bytes");
         }
-        String json = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+        String json = new String(bytes.asSlice(8, n).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
         if (!json.startsWith("{")) throw new IllegalArgumentException("the header does not start with '{'");
         // the writer pads with spaces; Gson's strict reader accepts trailing whitespace
         Map<String, Object> header = HeaderJson.parseObject(json);
-        long dataStart = 8 + n, dataBytes = bytes.length - dataStart;
+        long dataStart = 8 + n, dataBytes = size - dataStart;
         Map<String, String> metadata = new LinkedHashMap<>();
         record Span(String name, long begin, long end) { }
         List<Span> spans = new ArrayList<>();
@@ -152,14 +177,19 @@ public final class SafeTensors {
             for (int i = 0; i < dims.length; i++) {
                 if (dims[i] > Integer.MAX_VALUE) throw new IllegalArgumentException("tensor " + name + ": dimension " + dims[i] + " is too large");
                 shape[i] = (int) dims[i];
-                count = Math.multiplyExact(count, dims[i]);
+                count = count > MAX_VALUES ? count : count * dims[i]; // saturates: any count above MAX_VALUES is refused below
+            }
+            if (count > MAX_VALUES) {
+                throw new IllegalArgumentException("tensor " + name + " of shape " + Arrays.toString(dims) + " has more than the "
+                        + MAX_VALUES + " values one tensor can hold");
             }
             if (offsets[1] < offsets[0] || offsets[1] > dataBytes || offsets[1] - offsets[0] != 4 * count) {
                 throw new IllegalArgumentException("tensor " + name + ": data_offsets " + Arrays.toString(offsets) + " do not hold "
                         + count + " F32 values within the " + dataBytes + " data bytes");
             }
             float[] values = new float[(int) count];
-            buf.slice((int) (dataStart + offsets[0]), 4 * (int) count).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            MemorySegment.copy(bytes, F32, dataStart + offsets[0], values, 0, (int) count);
+            requireFinite(name, shape, values);
             spans.add(new Span(name, offsets[0], offsets[1]));
             tensors.put(name, new Entry(name, shape, values));
         }
@@ -174,6 +204,26 @@ public final class SafeTensors {
         }
         if (expected != dataBytes) throw new IllegalArgumentException("the tensors cover " + expected + " of " + dataBytes + " data bytes");
         return new Contents(tensors, metadata);
+    }
+
+    /** A NaN or infinite value would train silently to chance accuracy (ReLU drops NaN): refuse it, naming where it is. */
+    private static void requireFinite(String name, int[] shape, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("tensor " + name + " holds " + values[i] + " at " + position(shape, i)
+                        + "; weights must be finite numbers");
+            }
+        }
+    }
+
+    /** Flat index i of a tensor of this shape as [i0, i1, ...]. */
+    private static String position(int[] shape, int i) {
+        int[] at = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            at[d] = shape[d] == 0 ? 0 : i % shape[d];
+            i = shape[d] == 0 ? i : i / shape[d];
+        }
+        return Arrays.toString(at);
     }
 
     private static long[] longs(Object v, String name, String field) {

@@ -40,6 +40,18 @@ class SyntheticMixtureTest {
     }
 
     @Test
+    void featuresBeyondFloat32AreRefusedNamingTheRow() {
+        // a separation of 1e40 puts class means beyond the float32 range: every feature overflows
+        var e = assertThrows(DatasetException.class,
+                () -> SyntheticMixture.generate(3, 4, 30, 30, 1e40, 1));
+        assertTrue(e.getMessage().contains("row ") && e.getMessage().contains("must be finite"), e.getMessage());
+        float[] f = {1, 2, 3, Float.NaN};
+        var d = assertThrows(DatasetException.class,
+                () -> new Dataset("t", f, new int[] {0, 1}, 2, 2, null));
+        assertTrue(d.getMessage().equals("t: row 1 (feature 1) is NaN; features must be finite float32 numbers"), d.getMessage());
+    }
+
+    @Test
     void rejectsDegenerateSizes() {
         assertThrows(DatasetException.class, () -> SyntheticMixture.generate(1, 5, 10, 10, 1, 0));
         assertThrows(DatasetException.class, () -> SyntheticMixture.generate(2, 5, 10, 10, -1, 0));

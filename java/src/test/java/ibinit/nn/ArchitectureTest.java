@@ -36,6 +36,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void aNetworkOver2GiBIsAllowedButNotATensorBeyondAnArray() {
+        // 784 x 700,000 weights: 2.2 GB of float32, written as one safetensors file with 64-bit offsets
+        assertEquals(784L * 700_000, 784L * Architecture.parse("784-700000-10").shapes().get(1)[0]);
+        var e = assertThrows(IllegalArgumentException.class, () -> Architecture.parse("784-3000000-10"));
+        assertEquals("bad architecture '784-3000000-10': layer 1 needs a tensor of 2352000000 values, more than the "
+                + Architecture.MAX_TENSOR_ELEMENTS + " one tensor can hold", e.getMessage());
+    }
+
+    @Test
     void mistakesAreExplained() {
         for (String bad : new String[] {"", "784", "784-0-10", "784-abc-10", "784-c4k3-10", "1x5x5-c1k7-10", "784-10-mp2"}) {
             var e = assertThrows(IllegalArgumentException.class, () -> Architecture.parse(bad), bad);

@@ -58,6 +58,22 @@ class TrainerTest {
     }
 
     @Test
+    void aNaNWeightThatReluHidesFromTheLossIsCaughtAfterTheFirstStep() {
+        // ReLU maps a NaN pre-activation to 0, so one NaN weight leaves the loss finite (a run at
+        // lower accuracy that used to complete); the weight check ends it after step 1.
+        try (Backend b = Backends.reference(); Sequential net = TinyData.mlp(b, 1);
+             Optimizer opt = new OptimizerSpec("sgd", 0.05, 0.9, false, 0).create()) {
+            var w = net.parameters().getFirst();
+            float[] v = b.toFloatArray(w.value());
+            v[0] = Float.NaN;
+            b.copyFromArray(v, w.value());
+            TrainingOutcome o = Trainer.train(net, opt, DATA, options(1), TrainingListener.NONE, () -> false);
+            assertEquals(RunStatus.DIVERGED, o.status(), o.detail());
+            assertEquals("diverged at epoch 1 step 1: " + w.name() + " is not finite", o.detail());
+        }
+    }
+
+    @Test
     void lastPartialBatchIsKeptAndScheduleIsApplied() {
         List<Integer> batches = new ArrayList<>();
         List<Double> rates = new ArrayList<>();

@@ -124,6 +124,15 @@ class SafeTensorsTest {
                 "the same permissions as any file the user writes (not a temporary file's owner-only ones)");
     }
 
+    @Test
+    void aNonFiniteWeightIsRefusedNamingTheTensorAndPosition() {
+        String json = "{\"layers.0.weight\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}";
+        String nan = message(file(json, le(1f, 2f, 3f, Float.NaN)));
+        assertTrue(nan.contains("tensor layers.0.weight holds NaN at [1, 1]"), nan);
+        String inf = message(file(json, le(1f, Float.NEGATIVE_INFINITY, 3f, 4f)));
+        assertTrue(inf.contains("tensor layers.0.weight holds -Infinity at [0, 1]"), inf);
+    }
+
     static String message(byte[] bytes) {
         return assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse(bytes)).getMessage();
     }

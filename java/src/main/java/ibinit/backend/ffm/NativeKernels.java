@@ -109,7 +109,7 @@ final class NativeKernels {
     }
 
     private void check(int status, String op) {
-        if (status != 0) throw new NativeException(library + ": " + op + " failed: " + lastError());
+        if (status != 0) throw new NativeException(library, op, status, lastError());
     }
 
     String lastError() {
@@ -153,7 +153,9 @@ final class NativeKernels {
     MemorySegment alloc(long bytes) {
         try {
             MemorySegment p = (MemorySegment) alloc.invokeExact(bytes);
-            if (p.equals(MemorySegment.NULL)) throw new NativeException(library + ": cannot allocate " + bytes + " bytes: " + lastError());
+            if (p.equals(MemorySegment.NULL)) {
+                throw new NativeException(library, "alloc", NativeException.NULL_POINTER, "cannot allocate " + bytes + " bytes: " + lastError());
+            }
             return p;
         } catch (Throwable t) {
             throw rethrow(t);
@@ -237,12 +239,11 @@ final class NativeKernels {
         }
     }
 
-    /** A non-zero status here is a bad label, the caller's mistake: IllegalArgumentException, not NativeException. */
+    /** The labels were checked by the caller ({@code AbstractBackend}), so a non-zero status is internal. */
     double softmaxXent(int rows, int cols, MemorySegment logits, MemorySegment labels, MemorySegment grad) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment loss = arena.allocate(JAVA_DOUBLE);
-            int status = (int) softmaxXent.invokeExact(rows, cols, logits, labels, grad, loss);
-            if (status != 0) throw new IllegalArgumentException("softmax cross-entropy: " + lastError());
+            check((int) softmaxXent.invokeExact(rows, cols, logits, labels, grad, loss), "softmax_xent");
             return loss.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -344,9 +345,7 @@ final class NativeKernels {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment s = arena.allocateFrom(JAVA_DOUBLE, sums);
             MemorySegment q = arena.allocateFrom(JAVA_DOUBLE, sumSquares);
-            int status = (int) classColumnMoments.invokeExact(rows, cols, z, labels, classes, s, q);
-            if (status == 2) throw new IllegalArgumentException("class column moments: " + lastError());
-            check(status, "class_column_moments");
+            check((int) classColumnMoments.invokeExact(rows, cols, z, labels, classes, s, q), "class_column_moments");
             MemorySegment.copy(s, JAVA_DOUBLE, 0, sums, 0, sums.length);
             MemorySegment.copy(q, JAVA_DOUBLE, 0, sumSquares, 0, sumSquares.length);
         } catch (Throwable t) {

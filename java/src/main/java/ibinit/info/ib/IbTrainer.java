@@ -101,6 +101,7 @@ public final class IbTrainer {
                 }
             }
             progress.started(totalSteps(), step);
+            long sessionStart = step;
             while (step < totalSteps()) {
                 Stage s = stageAt(step);
                 if (stop.getAsBoolean()) {
@@ -113,6 +114,13 @@ public final class IbTrainer {
                 if (!step(st, step, set)) {
                     return new IbOutcome("diverged", "diverged at step " + step + " (" + s.label() + "): a non-finite loss or bound", step,
                             totalSteps(), Double.NaN, Double.NaN, done, before + seconds(t0));
+                }
+                // ReLU hides a NaN weight from the loss: check the weights after this session's first step
+                // and at each stage end (one backend reduction per parameter).
+                String nonFinite = step == sessionStart || step + 1 == s.end() ? net.firstNonFiniteParameter() : null;
+                if (nonFinite != null) {
+                    return new IbOutcome("diverged", "diverged at step " + step + " (" + s.label() + "): " + nonFinite + " is not finite",
+                            step, totalSteps(), Double.NaN, Double.NaN, done, before + seconds(t0));
                 }
                 step++;
                 String status = st.terms == null ? "" : st.terms.status();

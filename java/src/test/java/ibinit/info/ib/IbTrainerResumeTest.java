@@ -90,6 +90,20 @@ class IbTrainerResumeTest {
     }
 
     @Test
+    void aNaNWeightHiddenByReluEndsTheRunAfterItsFirstStep() {
+        try (Sequential net = network()) {
+            Parameter w = net.parameters().getFirst();
+            float[] v = B.toFloatArray(w.value());
+            v[0] = Float.NaN; // ReLU maps the NaN pre-activation to 0: losses and bounds stay finite
+            B.copyFromArray(v, w.value());
+            IbOutcome o = new IbTrainer(net, data(), config(IbMode.LAYERWISE, IbObjective.IB)).run(null, false, () -> false,
+                    new IbTrainer.Progress() { });
+            assertEquals("diverged", o.status(), o.detail());
+            assertEquals("diverged at step 0 (layer 1): " + w.name() + " is not finite", o.detail());
+        }
+    }
+
+    @Test
     void endToEndRunResumesExactly() {
         IbConfig c = config(IbMode.END_TO_END, IbObjective.IB);
         List<float[]> straight;
