@@ -26,8 +26,13 @@ public final class Conv2d implements Layer {
     private final Buffer colsGrad;
     private final Buffer output;
     private final Buffer inputGrad;
+    private final Buffer rCols;
+    private final Buffer rOutput;
+    private final Buffer rInputGrad;
     private Tensor lastCols;
     private int[] lastInput;
+    private Tensor gradOutput;
+    private Tensor lastRCols; // im2col of R{x}; null when the input does not move
 
     public Conv2d(Backend backend, String name, int inChannels, int outChannels, Window2d window) {
         if (inChannels < 1 || outChannels < 1) {
@@ -48,6 +53,9 @@ public final class Conv2d implements Layer {
         this.colsGrad = new Buffer(backend);
         this.output = new Buffer(backend);
         this.inputGrad = new Buffer(backend);
+        this.rCols = new Buffer(backend);
+        this.rOutput = new Buffer(backend);
+        this.rInputGrad = new Buffer(backend);
     }
 
     public int inChannels() { return inChannels; }
@@ -95,6 +103,7 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException(describe() + " got gradient " + dy.describe() + " for input "
                     + Arrays.toString(lastInput));
         }
+        gradOutput = dy;
         // dW = sum_i dy_i cols_i^T (the first image overwrites, the rest add); db = channel sums of dy.
         if (n == 0) backend.copyFromArray(new float[Math.toIntExact(weightGradMatrix.size())], weightGradMatrix);
         for (int i = 0; i < n; i++) {
@@ -119,6 +128,59 @@ public final class Conv2d implements Layer {
         return dx;
     }
 
+    /** R{y}_i = V cols_i + W rcols_i + v_b, with (V, v_b) the parameters' directions and rcols = im2col(R{x}). */
+    @Override
+    public Tensor forwardR(Tensor rx) {
+        int n = lastInput[0];
+        int positions = lastCols.dim(2);
+        Tensor direction = weight.direction().view(outChannels, patch);
+        Tensor ry = rOutput.get(n, new int[] {outChannels, positions});
+        lastRCols = null;
+        if (rx != null) {
+            lastRCols = rCols.get(n, new int[] {patch, positions});
+            backend.im2col(rx.rank() == 4 ? rx : rx.view(lastInput), window.kernel(), window.stride(), window.padding(), lastRCols);
+        }
+        for (int i = 0; i < n; i++) {
+            Tensor out = image(ry, i, outChannels, positions);
+            backend.gemm(false, false, 1f, direction, image(lastCols, i, patch, positions), 0f, out);
+            if (lastRCols != null) backend.gemm(false, false, 1f, weightMatrix, image(lastRCols, i, patch, positions), 1f, out);
+        }
+        backend.addChannelBias(ry, bias.direction());
+        int[] shape = outputShape(new int[] {lastInput[1], lastInput[2], lastInput[3]});
+        return ry.view(n, shape[0], shape[1], shape[2]);
+    }
+
+    /**
+     * R{dW} = sum_i R{dy}_i cols_i^T + dy_i rcols_i^T; R{db} = channel sums of R{dy};
+     * R{dcols}_i = W^T R{dy}_i + V^T dy_i, folded back by col2im.
+     */
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
+        int n = lastInput[0];
+        int positions = lastCols.dim(2);
+        Tensor hv = weight.hessianVector().view(outChannels, patch);
+        Tensor direction = weight.direction().view(outChannels, patch);
+        if (n == 0) backend.scale(0f, hv);
+        for (int i = 0; i < n; i++) {
+            backend.gemm(false, true, 1f, image(rdy, i, outChannels, positions), image(lastCols, i, patch, positions),
+                    i == 0 ? 0f : 1f, hv);
+            if (lastRCols != null) {
+                backend.gemm(false, true, 1f, image(gradOutput, i, outChannels, positions), image(lastRCols, i, patch, positions), 1f, hv);
+            }
+        }
+        backend.channelSums(rdy.view(n, outChannels, positions), bias.hessianVector());
+        if (!wantInputGrad) return null;
+        Tensor rdcols = colsGrad.get(n, new int[] {patch, positions});
+        for (int i = 0; i < n; i++) {
+            Tensor out = image(rdcols, i, patch, positions);
+            backend.gemm(true, false, 1f, weightMatrix, image(rdy, i, outChannels, positions), 0f, out);
+            backend.gemm(true, false, 1f, direction, image(gradOutput, i, outChannels, positions), 1f, out);
+        }
+        Tensor rdx = rInputGrad.get(n, Arrays.copyOfRange(lastInput, 1, 4));
+        backend.col2im(rdcols, window.kernel(), window.stride(), window.padding(), rdx);
+        return rdx;
+    }
+
     /** Image i of a batch tensor as a rows x cols matrix over the same memory. */
     private static Tensor image(Tensor batch, int i, int rows, int cols) {
         return batch.slice(i, 1).view(rows, cols);
@@ -134,5 +196,8 @@ public final class Conv2d implements Layer {
         colsGrad.close();
         output.close();
         inputGrad.close();
+        rCols.close();
+        rOutput.close();
+        rInputGrad.close();
     }
 }

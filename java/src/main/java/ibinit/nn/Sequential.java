@@ -22,9 +22,14 @@ public final class Sequential implements AutoCloseable {
      * The results are those of the two layers run one after the other, up to float rounding.
      */
     private final boolean[] fused;
+    private final Buffer lossGrad;
+    private final Buffer lossGradR;
+    private Tensor lastLogits;
 
     private Sequential(Backend backend, Architecture architecture, Activation activation, List<Layer> layers) {
         this.backend = backend;
+        this.lossGrad = new Buffer(backend);
+        this.lossGradR = new Buffer(backend);
         this.architecture = architecture;
         this.activation = activation;
         this.layers = layers;
@@ -148,6 +153,47 @@ public final class Sequential implements AutoCloseable {
         }
     }
 
+    // ---- exact Hessian-vector products (Pearlmutter's R-operator) ----
+
+    /**
+     * The mean softmax cross-entropy of a batch; sets every parameter's gradient. Unlike a
+     * training step this runs the layers one by one (no fused pairs), so that each keeps the
+     * gradient it received, which {@link #hessianVector()} needs. {@code labels} are int32.
+     */
+    public double lossAndGradient(Tensor x, Tensor labels) {
+        Tensor h = shapeInput(x);
+        for (Layer l : layers) h = l.forward(h);
+        lastLogits = h;
+        Tensor g = lossGrad.like(h);
+        double loss = backend.softmaxCrossEntropy(h, labels, g);
+        int first = firstWeightLayer();
+        for (int i = layers.size() - 1; i > first; i--) g = layers.get(i).backward(g);
+        layers.get(first).backwardParametersOnly(g);
+        return loss;
+    }
+
+    /**
+     * After {@link #lossAndGradient}: sets each parameter's {@link Parameter#hessianVector()} to its
+     * block of H v, where H is the Hessian of that batch's mean loss in all parameters and v the
+     * parameters' {@link Parameter#direction()}s. Exact (a forward-mode pass through the forward and
+     * backward passes), at about the cost of two more backward passes.
+     */
+    public void hessianVector() {
+        if (lastLogits == null) throw new IllegalStateException("hessianVector needs a lossAndGradient call first");
+        Tensor r = null;
+        for (Layer l : layers) r = l.forwardR(r);
+        Tensor rg = lossGradR.like(lastLogits);
+        backend.softmaxCrossEntropyR(lastLogits, r, rg);
+        int first = firstWeightLayer();
+        for (int i = layers.size() - 1; i >= first; i--) rg = layers.get(i).backwardR(rg, i > first);
+    }
+
+    private int firstWeightLayer() {
+        int first = 0;
+        while (layers.get(first).parameters().isEmpty()) first++;
+        return first;
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Parameter p : parameters()) n += p.value().size();
@@ -163,6 +209,8 @@ public final class Sequential implements AutoCloseable {
     @Override
     public void close() {
         for (Layer l : layers) l.close();
+        lossGrad.close();
+        lossGradR.close();
     }
 
     @Override
