@@ -35,6 +35,11 @@ public final class Conv2d implements Layer {
     private Tensor lastRCols; // im2col of R{x}; null when the input does not move
 
     public Conv2d(Backend backend, String name, int inChannels, int outChannels, Window2d window) {
+        this(backend, name, inChannels, outChannels, window, true);
+    }
+
+    /** Without {@code withBias} the layer has no bias (a residual block's convolutions, followed by a {@link ScalarBias}). */
+    public Conv2d(Backend backend, String name, int inChannels, int outChannels, Window2d window, boolean withBias) {
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("conv layer needs positive channel counts, got " + inChannels + "->" + outChannels);
         }
@@ -46,7 +51,7 @@ public final class Conv2d implements Layer {
         this.patch = Math.multiplyExact(inChannels, k * k);
         int fanIn = patch, fanOut = Math.multiplyExact(outChannels, k * k);
         this.weight = new Parameter(name + ".weight", Parameter.Kind.WEIGHT, backend.zeros(outChannels, inChannels, k, k), fanIn, fanOut);
-        this.bias = new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(outChannels), fanIn, fanOut);
+        this.bias = withBias ? new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(outChannels), fanIn, fanOut) : null;
         this.weightMatrix = weight.value().view(outChannels, patch);
         this.weightGradMatrix = weight.grad().view(outChannels, patch);
         this.cols = new Buffer(backend);
@@ -62,6 +67,7 @@ public final class Conv2d implements Layer {
     public int outChannels() { return outChannels; }
     public Window2d window() { return window; }
     public Parameter weight() { return weight; }
+    /** Null for a convolution built without bias. */
     public Parameter bias() { return bias; }
 
     @Override
@@ -91,7 +97,7 @@ public final class Conv2d implements Layer {
         for (int i = 0; i < n; i++) {
             backend.gemm(false, false, 1f, weightMatrix, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
         }
-        backend.addChannelBias(y, bias.value());
+        if (bias != null) backend.addChannelBias(y, bias.value());
         return y;
     }
 
@@ -110,7 +116,7 @@ public final class Conv2d implements Layer {
             backend.gemm(false, true, 1f, image(dy, i, outChannels, positions), image(lastCols, i, patch, positions),
                     i == 0 ? 0f : 1f, weightGradMatrix);
         }
-        backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
+        if (bias != null) backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
     }
 
     @Override
@@ -145,7 +151,7 @@ public final class Conv2d implements Layer {
             backend.gemm(false, false, 1f, direction, image(lastCols, i, patch, positions), 0f, out);
             if (lastRCols != null) backend.gemm(false, false, 1f, weightMatrix, image(lastRCols, i, patch, positions), 1f, out);
         }
-        backend.addChannelBias(ry, bias.direction());
+        if (bias != null) backend.addChannelBias(ry, bias.direction());
         int[] shape = outputShape(new int[] {lastInput[1], lastInput[2], lastInput[3]});
         return ry.view(n, shape[0], shape[1], shape[2]);
     }
@@ -168,7 +174,7 @@ public final class Conv2d implements Layer {
                 backend.gemm(false, true, 1f, image(gradOutput, i, outChannels, positions), image(lastRCols, i, patch, positions), 1f, hv);
             }
         }
-        backend.channelSums(rdy.view(n, outChannels, positions), bias.hessianVector());
+        if (bias != null) backend.channelSums(rdy.view(n, outChannels, positions), bias.hessianVector());
         if (!wantInputGrad) return null;
         Tensor rdcols = colsGrad.get(n, new int[] {patch, positions});
         for (int i = 0; i < n; i++) {
@@ -186,12 +192,12 @@ public final class Conv2d implements Layer {
         return batch.slice(i, 1).view(rows, cols);
     }
 
-    @Override public List<Parameter> parameters() { return List.of(weight, bias); }
+    @Override public List<Parameter> parameters() { return bias == null ? List.of(weight) : List.of(weight, bias); }
 
     @Override
     public void close() {
         weight.close();
-        bias.close();
+        if (bias != null) bias.close();
         cols.close();
         colsGrad.close();
         output.close();

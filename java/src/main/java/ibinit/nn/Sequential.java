@@ -61,6 +61,13 @@ public final class Sequential implements AutoCloseable {
                     if (!last) layers.add(new ActivationLayer(backend, activation, activationParam));
                 }
                 case Architecture.PoolSpec p -> layers.add(new MaxPool2d(backend, new Window2d(p.kernel(), p.stride(), 0)));
+                case Architecture.ResidualSpec r -> {
+                    // The block ends with the activation itself.
+                    layers.add(new ResidualBlock(backend, "layers." + layers.size(), in[0], r.channels(), r.stride(),
+                            activation, activationParam));
+                    conv++;
+                }
+                case Architecture.GlobalPoolSpec g -> layers.add(new GlobalAvgPool(backend));
             }
         }
         if (dense + conv == 0) throw new IllegalArgumentException("architecture " + arch + " has no trainable layer");
