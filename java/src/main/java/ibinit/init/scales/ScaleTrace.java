@@ -24,6 +24,6 @@ public record ScaleTrace(String method, List<ScaleStep> steps, Map<String, Doubl
 
     public ScaleTrace {
         steps = List.copyOf(steps);
-        scales = Map.copyOf(scales);
+        scales = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scales)); // network order
     }
 }
