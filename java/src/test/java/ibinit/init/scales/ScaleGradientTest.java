@@ -136,6 +136,24 @@ class ScaleGradientTest {
     }
 
     @Test
+    void constraintStepsLowerTheGradientNormOnAFixedBatch() {
+        for (String spec : NETS) {
+            try (Setup s = setup(b, spec, Activation.RELU, 32, 13)) {
+                List<ScaleTrace.ScaleStep> nio = new ArrayList<>();
+                Nio.optimize(s.net, s.x, s.y, new NioOptions(2, 0.5, 10, 1e-9, 0.02, 1, 0.01, 32), nio::add);
+                assertTrue(nio.getLast().bgn() < nio.getFirst().bgn() * 0.9, spec + " nio B-GN " + nio.getFirst().bgn() + " -> " + nio.getLast().bgn());
+            }
+            try (Setup s = setup(b, spec, Activation.RELU, 48, 13)) {
+                List<ScaleTrace.ScaleStep> gi = new ArrayList<>();
+                // batch 32 and a sample of 1.5 batches: every step sees the same S.
+                GradInit.optimize(s.net, s.x, s.y, new GradInitOptions(10, 32, 0.1, 1e-9, 0.02, 0.01), gi::add);
+                assertTrue(gi.getLast().gradNorm() < gi.getFirst().gradNorm() * 0.9,
+                        spec + " gradinit |g| " + gi.getFirst().gradNorm() + " -> " + gi.getLast().gradNorm());
+            }
+        }
+    }
+
+    @Test
     void objectiveStepsRaiseGradientCosineOnAFixedBatch() {
         try (Setup s = setup(b, "20-32-32-4", Activation.RELU, 64, 11)) {
             // The sample is exactly one batch, so every step sees the same batch.
