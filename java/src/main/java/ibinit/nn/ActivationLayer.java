@@ -64,12 +64,15 @@ public final class ActivationLayer implements Layer {
         return ry;
     }
 
+    /** Whether f'' is not identically 0 (tanh, sigmoid): only then does the R-pass need the gradient backward received. */
+    boolean hasCurvature() { return activation == Activation.TANH || activation == Activation.SIGMOID; }
+
     /** R{dx} = R{dy} f'(x) + dy f''(x) R{x}. */
     @Override
     public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
         if (!wantInputGrad) return null;
         Tensor rdx = rInputGrad.like(rdy);
-        if (rInput == null) backend.activationBackward(activation, param, input, result, rdy, rdx);
+        if (rInput == null || !hasCurvature()) backend.activationBackward(activation, param, input, result, rdy, rdx);
         else backend.activationBackwardR(activation, param, input, result, gradOutput, rInput, rdy, rdx);
         return rdx;
     }

@@ -83,6 +83,7 @@ public final class Dense implements Layer {
         Tensor dx = wantInputGrad ? inputGrad.get(dy.rows(), new int[] {in}) : null;
         backend.denseActivationBackward(input, weight.value(), f.activation(), f.param(), f.fusedResult(), dy,
                 weight.grad(), bias.grad(), dx);
+        gradOutput = dy; // now d(loss)/d(x w^T + b), what backwardR needs
         return dx;
     }
 

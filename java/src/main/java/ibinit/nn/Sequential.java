@@ -139,7 +139,14 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Backward from d(loss)/d(logits); sets every parameter's gradient. */
-    public void backward(Tensor gradLogits) {
+    public void backward(Tensor gradLogits) { backward(gradLogits, false); }
+
+    /**
+     * With {@code forHessian} a fused pair is taken only when its activation has no curvature
+     * (f'' = 0: ReLU, leaky ReLU, identity): for tanh and sigmoid the R-pass needs the gradient
+     * the activation received, which the fused op overwrites.
+     */
+    private void backward(Tensor gradLogits, boolean forHessian) {
         // Below the first layer with parameters no gradient is needed: stop there.
         int first = 0;
         while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
@@ -149,7 +156,8 @@ public final class Sequential implements AutoCloseable {
         while (top >= 0 && layers.get(top).parameters().isEmpty()) top--;
         Tensor g = gradLogits;
         for (int i = layers.size() - 1; i >= first; i--) {
-            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]) {
+            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]
+                    && !(forHessian && ((ActivationLayer) layers.get(i)).hasCurvature())) {
                 g = ((Dense) layers.get(i - 1)).backward(g, (ActivationLayer) layers.get(i), i - 1 > first);
                 i--;
             } else if (i > first) {
@@ -163,19 +171,17 @@ public final class Sequential implements AutoCloseable {
     // ---- exact Hessian-vector products (Pearlmutter's R-operator) ----
 
     /**
-     * The mean softmax cross-entropy of a batch; sets every parameter's gradient. Unlike a
-     * training step this runs the layers one by one (no fused pairs), so that each keeps the
-     * gradient it received, which {@link #hessianVector()} needs. {@code labels} are int32.
+     * The mean softmax cross-entropy of a batch; sets every parameter's gradient and keeps, layer
+     * by layer, what {@link #hessianVector()} needs (the fused dense + activation ops are used
+     * where they keep it: always forward, and backward for activations without curvature).
+     * {@code labels} are int32.
      */
     public double lossAndGradient(Tensor x, Tensor labels) {
-        Tensor h = shapeInput(x);
-        for (Layer l : layers) h = l.forward(h);
+        Tensor h = forward(x);
         lastLogits = h;
         Tensor g = lossGrad.like(h);
         double loss = backend.softmaxCrossEntropy(h, labels, g);
-        int first = firstWeightLayer();
-        for (int i = layers.size() - 1; i > first; i--) g = layers.get(i).backward(g);
-        layers.get(first).backwardParametersOnly(g);
+        backward(g, true);
         return loss;
     }
 

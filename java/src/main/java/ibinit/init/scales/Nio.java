@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * gradients g_d: B-GN = mean_d ||g_d||, B-GC = mean over ordered pairs d != e of cos(g_d, g_e);
  * if B-GN &gt; gamma it minimizes B-GN (constraint step), else -B-GC - lambda sum_d ||g_d||
  * (objective step), through d obj / d s_k = &lt;grad_theta_k obj, theta0_k&gt;, where
- * grad_theta obj = sum_d H_d (d obj / d g_d) takes one exact Hessian-vector product per
- * sub-batch ({@link Sequential#hessianVector()}); then {@link RescaleAdam}.
+ * grad_theta obj = sum_d H_d (d obj / d g_d) takes exact Hessian-vector products
+ * ({@link Sequential#hessianVector()}), one per disjoint region of the batch ({@link #regions});
+ * then {@link RescaleAdam}.
  */
 public final class Nio implements Initializer {
     private static final Logger LOG = Logger.getLogger(Nio.class.getName());
@@ -89,16 +90,18 @@ public final class Nio implements Initializer {
     /** The metrics of one batch at the current scales, which step it takes, its objective and d obj / d s. */
     record Evaluation(double bgn, double bgc, boolean constraint, double objective, double[] scaleGradient) { }
 
-    /** Buffers of one run: the batch, the D sub-batch gradients and the accumulated grad_theta obj. */
+    /** Buffers of one run: the batch, one gradient per region of the batch, the accumulated grad_theta obj. */
     static final class Work implements AutoCloseable {
         final Tensor x, y;
+        final int[][] regions;
         final List<List<Tensor>> gradients = new ArrayList<>();
         final List<Tensor> accumulated;
 
         Work(ScaledParameters sp, Backend b, NioOptions o, int features) {
             x = b.zeros(o.batch(), features);
             y = b.allocate(Tensor.DType.I32, o.batch());
-            for (int d = 0; d < o.subBatches(); d++) gradients.add(sp.newVector());
+            regions = regions(SubBatches.ranges(o.batch(), o.subBatches(), o.overlap()));
+            for (int r = 0; r < regions.length; r++) gradients.add(sp.newVector());
             accumulated = sp.newVector();
         }
 
@@ -110,21 +113,73 @@ public final class Nio implements Initializer {
     }
 
     /**
-     * One batch (in {@code w.x}, {@code w.y}) at the current parameters: the sub-batch gradients,
-     * B-GN and B-GC, the step's objective and, when {@code wantGradient}, d obj / d s.
+     * The batch cut at every sub-batch boundary into disjoint regions, so each sub-batch is a union
+     * of regions and, with weight[r][d] = |region r| / |B_d| for r inside B_d (else 0), both its
+     * gradient and its Hessian are weighted sums over regions: g_d = sum_r weight[r][d] g_r and
+     * H_d = sum_r weight[r][d] H_r (of mean losses). So sum_d H_d u_d = sum_r H_r v_r with
+     * v_r = sum_d weight[r][d] u_d: one pass and one Hessian-vector product per row of the batch
+     * instead of per row of every (overlapping) sub-batch, exactly.
+     */
+    static int[][] regions(int[][] subBatches) {
+        java.util.TreeSet<Integer> points = new java.util.TreeSet<>();
+        for (int[] b : subBatches) {
+            points.add(b[0]);
+            points.add(b[1]);
+        }
+        Integer[] p = points.toArray(new Integer[0]);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < p.length; i++) {
+            boolean covered = false;
+            for (int[] b : subBatches) covered |= b[0] <= p[i] && p[i + 1] <= b[1];
+            if (covered) out.add(new int[] {p[i], p[i + 1]});
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    /** weight[r][d] = |region r| / |B_d| when region r lies inside sub-batch d, else 0. */
+    static double[][] regionWeights(int[][] regions, int[][] subBatches) {
+        double[][] w = new double[regions.length][subBatches.length];
+        for (int r = 0; r < regions.length; r++) {
+            for (int d = 0; d < subBatches.length; d++) {
+                if (subBatches[d][0] <= regions[r][0] && regions[r][1] <= subBatches[d][1]) {
+                    w[r][d] = (double) (regions[r][1] - regions[r][0]) / (subBatches[d][1] - subBatches[d][0]);
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * One batch (in {@code w.x}, {@code w.y}) at the current parameters: the sub-batch gradients
+     * (through the region gradients), B-GN and B-GC, the step's objective and, when
+     * {@code wantGradient}, d obj / d s.
      */
     static Evaluation evaluate(Sequential net, ScaledParameters sp, Work w, NioOptions o, boolean wantGradient) {
         int count = o.subBatches();
-        int[][] ranges = SubBatches.ranges(w.x.rows(), count, o.overlap());
-        for (int d = 0; d < count; d++) {
-            lossAndGradient(net, w, ranges[d]);
-            sp.copyGradients(w.gradients.get(d));
+        int[][] subBatches = SubBatches.ranges(w.x.rows(), count, o.overlap());
+        int[][] regions = w.regions;
+        int nr = regions.length;
+        double[][] weight = regionWeights(regions, subBatches);
+        for (int r = 0; r < nr; r++) {
+            lossAndGradient(net, w, regions[r]);
+            sp.copyGradients(w.gradients.get(r));
         }
+        double[][] regionGram = new double[nr][nr];
+        for (int r = 0; r < nr; r++) {
+            for (int q = r; q < nr; q++) regionGram[r][q] = regionGram[q][r] = sp.dot(w.gradients.get(r), w.gradients.get(q));
+        }
+        // G_de = <g_d, g_e> = sum_{r,q} weight[r][d] weight[q][e] <g_r, g_q>
         double[][] gram = new double[count][count];
+        for (int d = 0; d < count; d++) {
+            for (int e = 0; e < count; e++) {
+                double sum = 0;
+                for (int r = 0; r < nr; r++) for (int q = 0; q < nr; q++) sum += weight[r][d] * weight[q][e] * regionGram[r][q];
+                gram[d][e] = sum;
+            }
+        }
         double[] norm = new double[count];
         for (int d = 0; d < count; d++) {
-            for (int e = d; e < count; e++) gram[d][e] = gram[e][d] = sp.dot(w.gradients.get(d), w.gradients.get(e));
-            norm[d] = Math.sqrt(gram[d][d]);
+            norm[d] = Math.sqrt(Math.max(gram[d][d], 0));
             if (!(norm[d] > 0)) {
                 throw new IllegalArgumentException("nio: the gradient of sub-batch " + d + " is " + norm[d]
                         + " (a dead or diverged network cannot be rescaled)");
@@ -139,14 +194,22 @@ public final class Nio implements Initializer {
         boolean constraint = bgn > o.gamma();
         double objective = constraint ? bgn : -bgc - o.lambda() * normSum;
         if (!wantGradient) return new Evaluation(bgn, bgc, constraint, objective, null);
-        double[][] coefficients = constraint ? constraintCoefficients(norm) : objectiveCoefficients(gram, norm, o.lambda());
-        // grad_theta obj = sum_d H_d u_d with u_d = sum_e c[d][e] g_e. The last sub-batch's pass is
-        // still loaded, so it goes first; the others are run again.
+        double[][] c = constraint ? constraintCoefficients(norm) : objectiveCoefficients(gram, norm, o.lambda());
+        // u_d = sum_e c[d][e] g_e; v_r = sum_d weight[r][d] u_d = sum_q (W C W^T)[r][q] g_q.
+        double[][] v = new double[nr][nr];
+        for (int r = 0; r < nr; r++) {
+            for (int q = 0; q < nr; q++) {
+                double sum = 0;
+                for (int d = 0; d < count; d++) for (int e = 0; e < count; e++) sum += weight[r][d] * c[d][e] * weight[q][e];
+                v[r][q] = sum;
+            }
+        }
+        // grad_theta obj = sum_r H_r v_r. The last region's pass is still loaded, so it goes first.
         sp.zero(w.accumulated);
-        for (int i = 0; i < count; i++) {
-            int d = (count - 1 + i) % count;
-            if (i > 0) lossAndGradient(net, w, ranges[d]);
-            sp.setDirections(coefficients[d], w.gradients);
+        for (int i = 0; i < nr; i++) {
+            int r = (nr - 1 + i) % nr;
+            if (i > 0) lossAndGradient(net, w, regions[r]);
+            sp.setDirections(v[r], w.gradients);
             net.hessianVector();
             sp.addHessianVector(1f, w.accumulated);
         }

@@ -21,6 +21,20 @@ class SubBatchesTest {
         assertArrayEquals(new int[][] {{0, 19}, {12, 38}, {25, 57}, {38, 64}}, SubBatches.ranges(64, 4, 0.2));
     }
 
+    /** The disjoint regions NIO evaluates instead of overlapping sub-batches, and their weights. */
+    @Test
+    void regionsCutAtEveryBoundary() {
+        int[][] sub = SubBatches.ranges(128, 2, 0.6);
+        int[][] regions = Nio.regions(sub);
+        assertArrayEquals(new int[][] {{0, 25}, {25, 102}, {102, 128}}, regions);
+        double[][] w = Nio.regionWeights(regions, sub);
+        assertArrayEquals(new double[] {25.0 / 102, 0}, w[0], 1e-15);
+        assertArrayEquals(new double[] {77.0 / 102, 77.0 / 103}, w[1], 1e-15);
+        assertArrayEquals(new double[] {0, 26.0 / 103}, w[2], 1e-15);
+        assertArrayEquals(new int[][] {{0, 12}, {12, 19}, {19, 25}, {25, 38}, {38, 57}, {57, 64}},
+                Nio.regions(SubBatches.ranges(64, 4, 0.2)));
+    }
+
     @Test
     void noOverlapTilesTheBatchAndRemaindersGoLast() {
         assertArrayEquals(new int[][] {{0, 3}, {3, 6}, {6, 10}}, SubBatches.ranges(10, 3, 0));
