@@ -57,7 +57,7 @@ public final class ScaleStepCost {
                 sgd.step(net.parameters());
                 return loss;
             });
-            ops.put("loss and gradient (unfused)", () -> net.lossAndGradient(x, xl));
+            ops.put("loss and gradient", () -> net.lossAndGradient(x, xl));
             ops.put("Hessian-vector product", () -> {
                 net.lossAndGradient(x, xl);
                 net.hessianVector();

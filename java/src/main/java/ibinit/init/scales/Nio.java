@@ -160,7 +160,12 @@ public final class Nio implements Initializer {
         int[][] regions = w.regions;
         int nr = regions.length;
         double[][] weight = regionWeights(regions, subBatches);
-        for (int r = 0; r < nr; r++) {
+        // The largest region goes last: its pass stays loaded for its Hessian-vector product, so
+        // only the smaller ones are run again below.
+        Integer[] order = new Integer[nr];
+        for (int r = 0; r < nr; r++) order[r] = r;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(r -> regions[r][1] - regions[r][0]));
+        for (int r : order) {
             lossAndGradient(net, w, regions[r]);
             sp.copyGradients(w.gradients.get(r));
         }
@@ -204,11 +209,11 @@ public final class Nio implements Initializer {
                 v[r][q] = sum;
             }
         }
-        // grad_theta obj = sum_r H_r v_r. The last region's pass is still loaded, so it goes first.
+        // grad_theta obj = sum_r H_r v_r, starting with the region whose pass is still loaded.
         sp.zero(w.accumulated);
-        for (int i = 0; i < nr; i++) {
-            int r = (nr - 1 + i) % nr;
-            if (i > 0) lossAndGradient(net, w, regions[r]);
+        for (int i = nr - 1; i >= 0; i--) {
+            int r = order[i];
+            if (i < nr - 1) lossAndGradient(net, w, regions[r]);
             sp.setDirections(v[r], w.gradients);
             net.hessianVector();
             sp.addHessianVector(1f, w.accumulated);
