@@ -2,10 +2,11 @@
 # The He / GradInit / NIO reproduction grid of docs/results/nio.md: a deep plain MLP on a quarter
 # of Fashion-MNIST, then a small ResNet without batch norm on the MNIST test-set split. Resumable:
 # run it again with the same arguments and finished runs are skipped (--resume).
-# Usage: docs/results/nio/grid.sh OUT_DIR [MNIST_DIR]
+# Usage: docs/results/nio/grid.sh OUT_DIR [MNIST_DIR]   (MNIST_DIR: the MNIST IDX files; the two t10k files alone give
+# the test-set split; default $IBINIT_MNIST_DIR, else ~/.ibinit/data/mnist)
 set -euo pipefail
 out="${1:?usage: grid.sh OUT_DIR [MNIST_DIR]}"
-mnist="${2:-../shared/data/mnist}"
+mnist="${2:-${IBINIT_MNIST_DIR:-$HOME/.ibinit/data/mnist}}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # Run from a copy of the jar, so a rebuild of the tree cannot pull it from under the grid.
 mkdir -p "$out"
