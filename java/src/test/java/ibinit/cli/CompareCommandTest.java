@@ -69,7 +69,7 @@ class CompareCommandTest {
     @Test
     void heGradInitAndNioOnAResidualNet() throws Exception {
         String[] a = TrainCommandTest.args("compare", "--methods", "he,gradinit:t=3,batch=16,nio:t=3,batch=16",
-                "--arch", "1x4x4-c2k3p1-r2-r3s2-gap-3", "--seeds", "1", "--init-sample", "48", "--out", dir.toString());
+                "--arch", "1x4x4-c2k3p1-r2-r3s2-gap-3", "--seeds", "1", "--out", dir.toString()); // the default --init-sample (one batch) shrinks gradinit's batch
         for (int i = 0; i < a.length; i++) if (a[i].equals("dims=4")) a[i] = "dims=16";
         CliRun r = CliRun.of(a);
         assertEquals(0, r.exit(), r.err());

@@ -55,8 +55,13 @@ public final class GradInit implements Initializer {
         long t0 = System.nanoTime();
         SampleBatches batches = new SampleBatches(x, labels);
         if (batches.size() < o.rowsPerStep()) {
-            throw new IllegalArgumentException("gradinit needs an initialization sample of at least 1.5 batches = " + o.rowsPerStep()
-                    + " rows (--init-sample), got " + batches.size());
+            // A sample smaller than 1.5 batches (the default --init-sample is one batch): the largest
+            // even batch that fits, so x2 stays disjoint from S.
+            int batch = (batches.size() * 2 / 3) & ~1;
+            if (batch < 2) throw new IllegalArgumentException("gradinit needs an initialization sample of at least 3 rows, got " + batches.size());
+            LOG.info("gradinit: the initialization sample has " + batches.size() + " rows, fewer than 1.5 batches of " + o.batch()
+                    + "; using batches of " + batch + " (--init-sample " + o.rowsPerStep() + " or more keeps " + o.batch() + ")");
+            o = new GradInitOptions(o.steps(), batch, o.eta(), o.gamma(), o.tau(), o.minScale());
         }
         List<ScaleTrace.ScaleStep> steps = new ArrayList<>();
         try (ScaledParameters sp = new ScaledParameters(net, o.minScale()); Work w = new Work(sp, net.backend(), o, x.cols())) {

@@ -58,8 +58,13 @@ public final class Nio implements Initializer {
         long t0 = System.nanoTime();
         SampleBatches batches = new SampleBatches(x, labels);
         if (batches.size() < o.batch()) {
-            throw new IllegalArgumentException("nio needs an initialization sample of at least batch = " + o.batch()
-                    + " rows (--init-sample), got " + batches.size());
+            if (batches.size() < o.subBatches()) {
+                throw new IllegalArgumentException("nio needs an initialization sample of at least D = " + o.subBatches() + " rows, got "
+                        + batches.size());
+            }
+            LOG.info("nio: the initialization sample has " + batches.size() + " rows, fewer than a batch of " + o.batch()
+                    + "; using batches of " + batches.size());
+            o = new NioOptions(o.subBatches(), o.overlap(), o.steps(), o.gamma(), o.tau(), o.lambda(), o.minScale(), batches.size());
         }
         Backend b = net.backend();
         List<ScaleTrace.ScaleStep> steps = new ArrayList<>();
