@@ -77,12 +77,22 @@ IBINIT_API int ibinit_activation(int kind, float param, int64_t n, const float *
 IBINIT_API int ibinit_activation_backward(int kind, float param, int64_t n, const float *x,
                                           const float *y, const float *dy, float *dx);
 
+/* R-operator (Pearlmutter) of activation_backward, for Hessian-vector products: with rx and rdy
+ * the directional derivatives of x and dy, rdx = rdy * f'(x) + dy * f''(x) * rx. rdx may alias rdy. */
+IBINIT_API int ibinit_activation_backward_r(int kind, float param, int64_t n, const float *x, const float *y,
+                                            const float *dy, const float *rx, const float *rdy, float *rdx);
+
 /* ---- loss ---- */
 /* Mean softmax cross-entropy over rows; labels are class indices (int32, device memory) in
  * [0, cols), checked by Java (one outside returns 1, an internal failure, writing nothing).
  * grad (nullable) receives (softmax - onehot) / rows. host_loss receives the mean loss. */
 IBINIT_API int ibinit_softmax_xent(int rows, int cols, const float *logits, const int32_t *labels,
                                    float *grad, double *host_loss);
+
+/* R-operator of the gradient of softmax_xent: with p = softmax(logits) per row and r the direction
+ * of the logits, out[r, c] = p_c (r_c - sum_j p_j r_j) / rows (the Hessian of the mean loss times r).
+ * The inner sum is accumulated in double. out may not alias logits or rlogits. */
+IBINIT_API int ibinit_softmax_xent_r(int rows, int cols, const float *logits, const float *rlogits, float *out);
 
 /* ---- optimizers (per-element rules in ibinit_scalar.h) ---- */
 IBINIT_API int ibinit_sgd_momentum(int64_t n, float *w, const float *g, float *v, float lr,
@@ -124,6 +134,12 @@ IBINIT_API int ibinit_max_pool(int n, int c, int h, int w, int k, int s, int p, 
  * overlapping windows add up). */
 IBINIT_API int ibinit_max_pool_backward(int n, int c, int h, int w, int k, int s, int p, const float *dy,
                                         const int32_t *argmax, float *dx);
+
+/* The adjoint of max_pool_backward (the R-operator of max_pool for a fixed argmax):
+ * y[q, o] = x[q, argmax[q, o]] for each of `planes` planes of `plane` pixels and `positions` windows
+ * (0 where argmax lies outside the plane). */
+IBINIT_API int ibinit_max_pool_gather(int64_t planes, int64_t plane, int64_t positions, const float *x,
+                                      const int32_t *argmax, float *y);
 
 /* ---- neuron campaign (IBCI, see ibinit.init.ibci) ---- */
 /* Adds, per class c and column j, the sum and the sum of squares (in double) of z[r, j] over the

@@ -211,6 +211,23 @@ IBINIT_HD float ibinit_act_grad(int kind, float param, float x, float y) {
     }
 }
 
+/* Second derivative f''(x) from x and y, for Hessian-vector products: 0 for the piecewise-linear
+ * kinds (exact away from the kink, where f'' is a point mass no finite difference sees either). */
+IBINIT_HD float ibinit_act_grad2(int kind, float param, float x, float y) {
+    (void)param;
+    (void)x;
+    switch (kind) {
+        case IBINIT_ACT_TANH: return -2.0f * y * (1.0f - y * y);
+        case IBINIT_ACT_SIGMOID: return y * (1.0f - y) * (1.0f - 2.0f * y);
+        default: return 0.0f;
+    }
+}
+
+/* R-operator of the activation backward dx = dy f'(x): rdx = rdy f'(x) + dy f''(x) rx. */
+IBINIT_HD float ibinit_act_backward_r(int kind, float param, float x, float y, float dy, float rx, float rdy) {
+    return rdy * ibinit_act_grad(kind, param, x, y) + dy * ibinit_act_grad2(kind, param, x, y) * rx;
+}
+
 /* ---------------------------------------------------------------- optimizer steps --- */
 /* PyTorch's SGD: g += wd w; v = mu v + g; step = nesterov ? g + mu v : v; w -= lr step. */
 IBINIT_HD void ibinit_sgd_step(float *w, float g, float *v, float lr, float mu, float wd, int nesterov) {

@@ -81,7 +81,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         if (jobs < 1) throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         if (resume && common.out == null) throw new IllegalArgumentException("--resume needs the --out folder of the grid to continue");
-        List<String> methodList = Grid.parseList("--methods", methods), archList = Grid.parseList("--arch", archs);
+        List<String> methodList = Grid.parseMethodList("--methods", methods,
+                n -> ibinit.init.Initializers.METHODS.stream().anyMatch(m -> m.answersTo(n.replace('_', '-')))), archList = Grid.parseList("--arch", archs);
         ExperimentSpec e = common.experiment("fashion-mnist", archList.getFirst(), "relu", methodList.getFirst(), Math.max(1, options.batch), 0);
         RunSpec base = new RunSpec(e.data().dataset(), e.data().options(), "0-0", e.network().activation(), e.network().leakySlope(), "none",
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip,

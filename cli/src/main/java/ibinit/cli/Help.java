@@ -9,8 +9,10 @@ final class Help {
     /** --arch: the compact syntax, conv layers included. */
     static final String ARCH = "Architecture, tokens joined by '-': the input, a size (784) or a shape CxHxW (1x28x28); then per layer "
             + "N (dense, N units; a flatten goes first when needed), cNkK[sS][pP] (2-D convolution: N channels, K x K kernel, stride S "
-            + "(1), zero padding P (0)) or mpK[sS] (K x K max-pooling, stride S (K)); the last layer is dense, one unit per class. "
-            + "E.g. 784-100-10, 784-512-512-10, 1x28x28-c32k3p1-mp2-c64k3p1-mp2-128-10.";
+            + "(1), zero padding P (0)), mpK[sS] (K x K max-pooling, stride S (K)), rN[sS] (a residual block without batch norm: "
+            + "two 3x3 convolutions to N channels, the first with stride S (1), learnable scalar biases, identity or 1x1 projection skip) "
+            + "or gap (global average pooling); the last layer is dense, one unit per class. "
+            + "E.g. 784-100-10, 784-512-512-10, 1x28x28-c32k3p1-mp2-c64k3p1-mp2-128-10, 1x28x28-c16k3p1-r16-r32s2-r64s2-gap-10.";
 
     /** The system property the list of methods is handed to picocli in (picocli expands ${sys:...} when it prints help). */
     static final String METHODS_PROPERTY = "ibinit.help.methods";

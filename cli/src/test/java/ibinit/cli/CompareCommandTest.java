@@ -77,6 +77,21 @@ class CompareCommandTest {
         assertTrue(r.out().contains("8 runs: 1 finished now, 7 finished earlier"), r.out());
     }
 
+    /** The done-check in small: he, gradinit and nio on a residual net, with the learned scales in each run's JSON. */
+    @Test
+    void heGradInitAndNioOnAResidualNet() throws Exception {
+        String[] a = TrainCommandTest.args("compare", "--methods", "he,gradinit:t=3,batch=16,nio:t=3,batch=16",
+                "--arch", "1x4x4-c2k3p1-r2-r3s2-gap-3", "--seeds", "1", "--out", dir.toString()); // the default --init-sample (one batch) shrinks gradinit's batch
+        for (int i = 0; i < a.length; i++) if (a[i].equals("dims=4")) a[i] = "dims=16";
+        CliRun r = CliRun.of(a);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(3, r.out().lines().filter(l -> l.matches("(he|gradinit:.*|nio:.*)\\s+1x4x4-c2k3p1-r2-r3s2-gap-3\\s+.*")).count(), r.out());
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            String nio = Files.readString(runs.filter(p -> p.getFileName().toString().startsWith("nio")).findFirst().orElseThrow());
+            assertTrue(nio.contains("\"bgc\"") && nio.contains("\"step\": 3") && nio.contains("\"layers.2.conv1.weight\""), nio);
+        }
+    }
+
     @Test
     void divergedCellIsReportedAndTheGridFinishes() {
         CliRun r = compare("--lr", "1e6");

@@ -677,6 +677,65 @@ public abstract class AbstractBackend implements Backend {
         gatherRowsChecked(src, srcCol, rows, dst, dstCol, cols);
     }
 
+    // ---- second order (R-operator) ----
+
+    protected abstract void activationBackwardRChecked(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor rx,
+                                                       Tensor rdy, Tensor rdx);
+
+    protected abstract void softmaxCrossEntropyRChecked(Tensor logits, Tensor rLogits, Tensor out);
+
+    /** x [n, c, h, w], argmax and y [n, c, oh, ow]. */
+    protected abstract void maxPoolGatherChecked(Tensor x, Tensor argmax, Tensor y);
+
+    @Override
+    public final void activationBackwardR(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor rx, Tensor rdy,
+                                          Tensor rdx) {
+        if (f == null) throw new IllegalArgumentException("activation is null");
+        own(x, "x");
+        own(y, "y");
+        own(dy, "dy");
+        own(rx, "rx");
+        own(rdy, "rdy");
+        own(rdx, "rdx");
+        sameSize(x, "x", y, "y");
+        sameSize(x, "x", dy, "dy");
+        sameSize(x, "x", rx, "rx");
+        sameSize(x, "x", rdy, "rdy");
+        sameSize(x, "x", rdx, "rdx");
+        activationBackwardRChecked(f, param, x, y, dy, rx, rdy, rdx);
+    }
+
+    @Override
+    public final void softmaxCrossEntropyR(Tensor logits, Tensor rLogits, Tensor out) {
+        own(logits, "logits");
+        own(rLogits, "rLogits");
+        own(out, "out");
+        matrix(logits, "logits");
+        if (logits.rows() == 0 || logits.cols() == 0) {
+            throw new IllegalArgumentException("cross-entropy of empty logits " + logits.describe());
+        }
+        sameSize(logits, "logits", rLogits, "rLogits");
+        sameSize(logits, "logits", out, "out");
+        if (out.segment().address() == logits.segment().address() || out.segment().address() == rLogits.segment().address()) {
+            throw new IllegalArgumentException("out " + out.describe() + " must not be an input of softmaxCrossEntropyR");
+        }
+        softmaxCrossEntropyRChecked(logits, rLogits, out);
+    }
+
+    @Override
+    public final void maxPoolGather(Tensor x, Tensor argmax, Tensor y) {
+        own(x, "x");
+        own(argmax, DType.I32, "argmax");
+        own(y, "y");
+        if (x.rank() != 4 || y.rank() != 4 || !Arrays.equals(argmax.shape(), y.shape())
+                || x.dim(0) != y.dim(0) || x.dim(1) != y.dim(1)) {
+            throw new IllegalArgumentException("max-pool gather needs x [n, c, h, w] and argmax, y [n, c, oh, ow], got x "
+                    + x.describe() + ", argmax " + argmax.describe() + ", y " + y.describe());
+        }
+        if (y.size() == 0) return;
+        maxPoolGatherChecked(x, argmax, y);
+    }
+
     @Override
     public String toString() { return name(); }
 }

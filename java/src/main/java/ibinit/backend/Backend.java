@@ -213,6 +213,29 @@ public interface Backend extends AutoCloseable {
      */
     void gatherRows(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols);
 
+    // ---- second order: Pearlmutter's R-operator, for exact Hessian-vector products (ibinit.nn) ----
+
+    /**
+     * The directional derivative of {@link #activationBackward}: with {@code rx} and {@code rdy}
+     * the derivatives of x and dy along a direction, {@code rdx = rdy * f'(x) + dy * f''(x) * rx}
+     * (f'' is 0 for the piecewise-linear activations). rdx may be rdy.
+     */
+    void activationBackwardR(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor rx, Tensor rdy, Tensor rdx);
+
+    /**
+     * The Hessian of the mean {@link #softmaxCrossEntropy} in the logits times a direction
+     * {@code rLogits}: per row, with p = softmax(logits), {@code out = p * (r - <p, r>) / rows}
+     * (the labels do not enter). {@code out} must not be either input.
+     */
+    void softmaxCrossEntropyR(Tensor logits, Tensor rLogits, Tensor out);
+
+    /**
+     * The adjoint of {@link #maxPoolBackward}: {@code y[i, ch, o] = x[i, ch, argmax[i, ch, o]]} for
+     * x [n, c, h, w] and y, argmax [n, c, oh, ow] (the directional derivative of max-pooling with
+     * the winners held fixed); 0 where an index lies outside the plane.
+     */
+    void maxPoolGather(Tensor x, Tensor argmax, Tensor y);
+
     @Override
     void close();
 }

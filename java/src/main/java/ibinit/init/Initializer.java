@@ -12,4 +12,10 @@ public interface Initializer {
     String name();
 
     void initialize(Sequential net, InitContext context);
+
+    /**
+     * What the last {@link #initialize} learned or measured, for the run's JSON file (a record
+     * Gson can write), or null. GradInit and NIO return their {@link ibinit.init.scales.ScaleTrace}.
+     */
+    default Object report() { return null; }
 }

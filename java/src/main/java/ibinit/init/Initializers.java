@@ -66,6 +66,7 @@ public final class Initializers {
                     return new Lsuv(s.positive("tol", 0.1), s.integer("iters", 10), s.flag("after-act", false), pre);
                 }));
         m.addAll(IbciMethods.METHODS);
+        m.addAll(ibinit.init.scales.ScaleMethods.METHODS);
         m.add(FromFile.METHOD);
         METHODS = List.copyOf(m);
     }

@@ -11,8 +11,12 @@ public final class ActivationLayer implements Layer {
     private final float param;
     private final Buffer output;
     private final Buffer inputGrad;
+    private final Buffer rOutput;
+    private final Buffer rInputGrad;
     private Tensor input;
     private Tensor result;
+    private Tensor gradOutput;
+    private Tensor rInput;
 
     public ActivationLayer(Backend backend, Activation activation, float param) {
         this.backend = backend;
@@ -20,6 +24,8 @@ public final class ActivationLayer implements Layer {
         this.param = param;
         this.output = new Buffer(backend);
         this.inputGrad = new Buffer(backend);
+        this.rOutput = new Buffer(backend);
+        this.rInputGrad = new Buffer(backend);
     }
 
     public Activation activation() { return activation; }
@@ -42,9 +48,33 @@ public final class ActivationLayer implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
+        gradOutput = dy;
         Tensor dx = inputGrad.like(dy);
         backend.activationBackward(activation, param, input, result, dy, dx);
         return dx;
+    }
+
+    /** R{y} = f'(x) R{x}. */
+    @Override
+    public Tensor forwardR(Tensor rx) {
+        rInput = rx;
+        if (rx == null) return null;
+        Tensor ry = rOutput.like(rx);
+        backend.activationBackward(activation, param, input, result, rx, ry);
+        return ry;
+    }
+
+    /** Whether f'' is not identically 0 (tanh, sigmoid): only then does the R-pass need the gradient backward received. */
+    boolean hasCurvature() { return activation == Activation.TANH || activation == Activation.SIGMOID; }
+
+    /** R{dx} = R{dy} f'(x) + dy f''(x) R{x}. */
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
+        if (!wantInputGrad) return null;
+        Tensor rdx = rInputGrad.like(rdy);
+        if (rInput == null || !hasCurvature()) backend.activationBackward(activation, param, input, result, rdy, rdx);
+        else backend.activationBackwardR(activation, param, input, result, gradOutput, rInput, rdy, rdx);
+        return rdx;
     }
 
     /**
@@ -73,5 +103,7 @@ public final class ActivationLayer implements Layer {
     public void close() {
         output.close();
         inputGrad.close();
+        rOutput.close();
+        rInputGrad.close();
     }
 }

@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  *   <li>{@code N}: a dense layer of N units (a flatten is inserted before it when needed);</li>
  *   <li>{@code cNkK[sS][pP]}: a 2-D convolution with N output channels, K x K kernel, stride S
  *       (default 1), zero padding P (default 0);</li>
- *   <li>{@code mpK[sS]}: K x K max-pooling with stride S (default K).</li>
+ *   <li>{@code mpK[sS]}: K x K max-pooling with stride S (default K);</li>
+ *   <li>{@code rN[sS]}: a residual block without batch norm ({@link ResidualBlock}): two 3x3
+ *       convolutions to N channels, the first with stride S (default 1), each followed by a
+ *       learnable scalar bias, an identity skip (a 1x1 projection when the channels or the stride
+ *       change), the activation after the sum;</li>
+ *   <li>{@code gap}: global average pooling, [C, H, W] -> [C].</li>
  * </ul>
  * The activation follows every dense and conv layer but the last. Examples: {@code 784-512-512-10}
  * (an MLP), {@code 1x28x28-c1k3-c1k3-c1k3-c1k3-10} (the entropic-scoping paper's net: four 3x3
@@ -22,7 +27,7 @@ import java.util.regex.Pattern;
 public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers) {
 
     /** One layer of the syntax. */
-    public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec { }
+    public sealed interface LayerSpec permits DenseSpec, ConvSpec, PoolSpec, ResidualSpec, GlobalPoolSpec { }
 
     public record DenseSpec(int units) implements LayerSpec { }
 
@@ -30,8 +35,13 @@ public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers
 
     public record PoolSpec(int kernel, int stride) implements LayerSpec { }
 
+    public record ResidualSpec(int channels, int stride) implements LayerSpec { }
+
+    public record GlobalPoolSpec() implements LayerSpec { }
+
     private static final Pattern CONV = Pattern.compile("c(\\d+)k(\\d+)(?:s(\\d+))?(?:p(\\d+))?");
     private static final Pattern POOL = Pattern.compile("mp(\\d+)(?:s(\\d+))?");
+    private static final Pattern RESIDUAL = Pattern.compile("r(\\d+)(?:s(\\d+))?");
     private static final Pattern SHAPE = Pattern.compile("(\\d+)x(\\d+)x(\\d+)");
 
     public static Architecture parse(String spec) {
@@ -93,7 +103,10 @@ public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers
             int k = positive(spec, p.group(1));
             return new PoolSpec(k, p.group(2) == null ? k : positive(spec, p.group(2)));
         }
-        throw bad(spec, "'" + t + "' is not a layer (N, cNkK[sS][pP] or mpK[sS])");
+        Matcher r = RESIDUAL.matcher(t);
+        if (r.matches()) return new ResidualSpec(positive(spec, r.group(1)), r.group(2) == null ? 1 : positive(spec, r.group(2)));
+        if (t.equals("gap")) return new GlobalPoolSpec();
+        throw bad(spec, "'" + t + "' is not a layer (N, cNkK[sS][pP], mpK[sS], rN[sS] or gap)");
     }
 
     private static int positive(String spec, String digits) {
@@ -133,6 +146,14 @@ public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers
                         throw bad(spec, "a " + p.kernel() + "x" + p.kernel() + " pool does not fit " + Arrays.toString(s));
                     }
                     yield new int[] {s[0], (s[1] - p.kernel()) / p.stride() + 1, (s[2] - p.kernel()) / p.stride() + 1};
+                }
+                case ResidualSpec r -> {
+                    if (s.length != 3) throw bad(spec, "a residual block needs a CxHxW input, got " + Arrays.toString(s));
+                    yield new int[] {r.channels(), (s[1] - 1) / r.stride() + 1, (s[2] - 1) / r.stride() + 1};
+                }
+                case GlobalPoolSpec g -> {
+                    if (s.length != 3) throw bad(spec, "global average pooling needs a CxHxW input, got " + Arrays.toString(s));
+                    yield new int[] {s[0]};
                 }
             };
             out.add(s);

@@ -26,10 +26,20 @@ public final class Conv2d implements Layer {
     private final Buffer colsGrad;
     private final Buffer output;
     private final Buffer inputGrad;
+    private final Buffer rCols;
+    private final Buffer rOutput;
+    private final Buffer rInputGrad;
     private Tensor lastCols;
     private int[] lastInput;
+    private Tensor gradOutput;
+    private Tensor lastRCols; // im2col of R{x}; null when the input does not move
 
     public Conv2d(Backend backend, String name, int inChannels, int outChannels, Window2d window) {
+        this(backend, name, inChannels, outChannels, window, true);
+    }
+
+    /** Without {@code withBias} the layer has no bias (a residual block's convolutions, followed by a {@link ScalarBias}). */
+    public Conv2d(Backend backend, String name, int inChannels, int outChannels, Window2d window, boolean withBias) {
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("conv layer needs positive channel counts, got " + inChannels + "->" + outChannels);
         }
@@ -41,19 +51,23 @@ public final class Conv2d implements Layer {
         this.patch = Math.multiplyExact(inChannels, k * k);
         int fanIn = patch, fanOut = Math.multiplyExact(outChannels, k * k);
         this.weight = new Parameter(name + ".weight", Parameter.Kind.WEIGHT, backend.zeros(outChannels, inChannels, k, k), fanIn, fanOut);
-        this.bias = new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(outChannels), fanIn, fanOut);
+        this.bias = withBias ? new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(outChannels), fanIn, fanOut) : null;
         this.weightMatrix = weight.value().view(outChannels, patch);
         this.weightGradMatrix = weight.grad().view(outChannels, patch);
         this.cols = new Buffer(backend);
         this.colsGrad = new Buffer(backend);
         this.output = new Buffer(backend);
         this.inputGrad = new Buffer(backend);
+        this.rCols = new Buffer(backend);
+        this.rOutput = new Buffer(backend);
+        this.rInputGrad = new Buffer(backend);
     }
 
     public int inChannels() { return inChannels; }
     public int outChannels() { return outChannels; }
     public Window2d window() { return window; }
     public Parameter weight() { return weight; }
+    /** Null for a convolution built without bias. */
     public Parameter bias() { return bias; }
 
     @Override
@@ -83,7 +97,7 @@ public final class Conv2d implements Layer {
         for (int i = 0; i < n; i++) {
             backend.gemm(false, false, 1f, weightMatrix, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
         }
-        backend.addChannelBias(y, bias.value());
+        if (bias != null) backend.addChannelBias(y, bias.value());
         return y;
     }
 
@@ -95,13 +109,14 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException(describe() + " got gradient " + dy.describe() + " for input "
                     + Arrays.toString(lastInput));
         }
+        gradOutput = dy;
         // dW = sum_i dy_i cols_i^T (the first image overwrites, the rest add); db = channel sums of dy.
         if (n == 0) backend.copyFromArray(new float[Math.toIntExact(weightGradMatrix.size())], weightGradMatrix);
         for (int i = 0; i < n; i++) {
             backend.gemm(false, true, 1f, image(dy, i, outChannels, positions), image(lastCols, i, patch, positions),
                     i == 0 ? 0f : 1f, weightGradMatrix);
         }
-        backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
+        if (bias != null) backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
     }
 
     @Override
@@ -119,20 +134,76 @@ public final class Conv2d implements Layer {
         return dx;
     }
 
+    /** R{y}_i = V cols_i + W rcols_i + v_b, with (V, v_b) the parameters' directions and rcols = im2col(R{x}). */
+    @Override
+    public Tensor forwardR(Tensor rx) {
+        int n = lastInput[0];
+        int positions = lastCols.dim(2);
+        Tensor direction = weight.direction().view(outChannels, patch);
+        Tensor ry = rOutput.get(n, new int[] {outChannels, positions});
+        lastRCols = null;
+        if (rx != null) {
+            lastRCols = rCols.get(n, new int[] {patch, positions});
+            backend.im2col(rx.rank() == 4 ? rx : rx.view(lastInput), window.kernel(), window.stride(), window.padding(), lastRCols);
+        }
+        for (int i = 0; i < n; i++) {
+            Tensor out = image(ry, i, outChannels, positions);
+            backend.gemm(false, false, 1f, direction, image(lastCols, i, patch, positions), 0f, out);
+            if (lastRCols != null) backend.gemm(false, false, 1f, weightMatrix, image(lastRCols, i, patch, positions), 1f, out);
+        }
+        if (bias != null) backend.addChannelBias(ry, bias.direction());
+        int[] shape = outputShape(new int[] {lastInput[1], lastInput[2], lastInput[3]});
+        return ry.view(n, shape[0], shape[1], shape[2]);
+    }
+
+    /**
+     * R{dW} = sum_i R{dy}_i cols_i^T + dy_i rcols_i^T; R{db} = channel sums of R{dy};
+     * R{dcols}_i = W^T R{dy}_i + V^T dy_i, folded back by col2im.
+     */
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
+        int n = lastInput[0];
+        int positions = lastCols.dim(2);
+        Tensor hv = weight.hessianVector().view(outChannels, patch);
+        Tensor direction = weight.direction().view(outChannels, patch);
+        if (n == 0) backend.scale(0f, hv);
+        for (int i = 0; i < n; i++) {
+            backend.gemm(false, true, 1f, image(rdy, i, outChannels, positions), image(lastCols, i, patch, positions),
+                    i == 0 ? 0f : 1f, hv);
+            if (lastRCols != null) {
+                backend.gemm(false, true, 1f, image(gradOutput, i, outChannels, positions), image(lastRCols, i, patch, positions), 1f, hv);
+            }
+        }
+        if (bias != null) backend.channelSums(rdy.view(n, outChannels, positions), bias.hessianVector());
+        if (!wantInputGrad) return null;
+        Tensor rdcols = colsGrad.get(n, new int[] {patch, positions});
+        for (int i = 0; i < n; i++) {
+            Tensor out = image(rdcols, i, patch, positions);
+            backend.gemm(true, false, 1f, weightMatrix, image(rdy, i, outChannels, positions), 0f, out);
+            backend.gemm(true, false, 1f, direction, image(gradOutput, i, outChannels, positions), 1f, out);
+        }
+        Tensor rdx = rInputGrad.get(n, Arrays.copyOfRange(lastInput, 1, 4));
+        backend.col2im(rdcols, window.kernel(), window.stride(), window.padding(), rdx);
+        return rdx;
+    }
+
     /** Image i of a batch tensor as a rows x cols matrix over the same memory. */
     private static Tensor image(Tensor batch, int i, int rows, int cols) {
         return batch.slice(i, 1).view(rows, cols);
     }
 
-    @Override public List<Parameter> parameters() { return List.of(weight, bias); }
+    @Override public List<Parameter> parameters() { return bias == null ? List.of(weight) : List.of(weight, bias); }
 
     @Override
     public void close() {
         weight.close();
-        bias.close();
+        if (bias != null) bias.close();
         cols.close();
         colsGrad.close();
         output.close();
         inputGrad.close();
+        rCols.close();
+        rOutput.close();
+        rInputGrad.close();
     }
 }

@@ -13,7 +13,11 @@ public final class Dense implements Layer {
     private final Parameter bias;
     private final Buffer output;
     private final Buffer inputGrad;
+    private final Buffer rOutput;
+    private final Buffer rInputGrad;
     private Tensor input;
+    private Tensor gradOutput;
+    private Tensor rInput;
 
     public Dense(Backend backend, String name, int in, int out) {
         if (in < 1 || out < 1) throw new IllegalArgumentException("dense layer needs positive sizes, got " + in + "->" + out);
@@ -24,6 +28,8 @@ public final class Dense implements Layer {
         this.bias = new Parameter(name + ".bias", Parameter.Kind.BIAS, backend.zeros(out), in, out);
         this.output = new Buffer(backend);
         this.inputGrad = new Buffer(backend);
+        this.rOutput = new Buffer(backend);
+        this.rInputGrad = new Buffer(backend);
     }
 
     public int in() { return in; }
@@ -77,12 +83,14 @@ public final class Dense implements Layer {
         Tensor dx = wantInputGrad ? inputGrad.get(dy.rows(), new int[] {in}) : null;
         backend.denseActivationBackward(input, weight.value(), f.activation(), f.param(), f.fusedResult(), dy,
                 weight.grad(), bias.grad(), dx);
+        gradOutput = dy; // now d(loss)/d(x w^T + b), what backwardR needs
         return dx;
     }
 
     @Override
     public void backwardParametersOnly(Tensor dy) {
         // dW = dy^T x ; db = column sums of dy
+        gradOutput = dy;
         backend.gemm(true, false, 1f, dy, input, 0f, weight.grad());
         backend.columnSums(dy, bias.grad());
     }
@@ -96,6 +104,30 @@ public final class Dense implements Layer {
         return dx;
     }
 
+    /** R{y} = R{x} W^T + x V^T + v_b, with (V, v_b) the parameters' directions. */
+    @Override
+    public Tensor forwardR(Tensor rx) {
+        rInput = rx == null ? null : rx.rank() == 2 ? rx : rx.view(rx.rows(), rx.cols());
+        Tensor ry = rOutput.get(input.rows(), new int[] {out});
+        backend.gemm(false, true, 1f, input, weight.direction(), 0f, ry);
+        backend.addBias(ry, bias.direction());
+        if (rInput != null) backend.gemm(false, true, 1f, rInput, weight.value(), 1f, ry);
+        return ry;
+    }
+
+    /** R{dW} = R{dy}^T x + dy^T R{x}; R{db} = column sums of R{dy}; R{dx} = R{dy} W + dy V. */
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
+        backend.gemm(true, false, 1f, rdy, input, 0f, weight.hessianVector());
+        if (rInput != null) backend.gemm(true, false, 1f, gradOutput, rInput, 1f, weight.hessianVector());
+        backend.columnSums(rdy, bias.hessianVector());
+        if (!wantInputGrad) return null;
+        Tensor rdx = rInputGrad.get(rdy.rows(), new int[] {in});
+        backend.gemm(false, false, 1f, rdy, weight.value(), 0f, rdx);
+        backend.gemm(false, false, 1f, gradOutput, weight.direction(), 1f, rdx);
+        return rdx;
+    }
+
     @Override public List<Parameter> parameters() { return List.of(weight, bias); }
 
     @Override
@@ -104,5 +136,7 @@ public final class Dense implements Layer {
         bias.close();
         output.close();
         inputGrad.close();
+        rOutput.close();
+        rInputGrad.close();
     }
 }

@@ -20,5 +20,11 @@ public final class Flatten implements Layer {
     @Override
     public Tensor backward(Tensor dy) { return dy.view(inputShape); }
 
+    @Override
+    public Tensor forwardR(Tensor rx) { return rx == null ? null : rx.view(rx.rows(), rx.cols()); }
+
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) { return wantInputGrad ? rdy.view(inputShape) : null; }
+
     @Override public void close() { }
 }

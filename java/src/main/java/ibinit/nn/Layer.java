@@ -31,6 +31,30 @@ public interface Layer extends AutoCloseable {
      */
     default void backwardParametersOnly(Tensor gradOutput) { backward(gradOutput); }
 
+    // ---- Pearlmutter's R-operator, for exact Hessian-vector products ----
+    // R{q} is the derivative of q along the direction in which every parameter p moves by
+    // p.direction(). After forward and backward of one batch, forwardR then backwardR (first layer
+    // to last, then last to first) leave H v in each parameter's hessianVector(), H the Hessian of
+    // the loss whose output gradient fed backward.
+
+    /**
+     * Given R{input} for the last forward call (null when the input does not move, below the first
+     * layer with parameters), returns R{output} (null when it is zero). The tensor stays valid
+     * until this layer's next forwardR.
+     */
+    default Tensor forwardR(Tensor rInput) {
+        throw new UnsupportedOperationException(describe() + " has no Hessian-vector product");
+    }
+
+    /**
+     * Given R{d(loss)/d(output)} for the last backward call, sets each parameter's
+     * {@link Parameter#hessianVector()} (overwritten) and returns R{d(loss)/d(input)}, or null
+     * when {@code wantInputGrad} is false (the first layer with parameters).
+     */
+    default Tensor backwardR(Tensor rGradOutput, boolean wantInputGrad) {
+        throw new UnsupportedOperationException(describe() + " has no Hessian-vector product");
+    }
+
     /** Trainable parameters (empty for parameter-free layers). */
     default List<Parameter> parameters() { return List.of(); }
 

@@ -13,6 +13,8 @@ public final class MaxPool2d implements Layer {
     private final Buffer output;
     private final Buffer winners;
     private final Buffer inputGrad;
+    private final Buffer rOutput;
+    private final Buffer rInputGrad;
     private Tensor lastWinners;
     private int[] lastInput;
 
@@ -22,6 +24,8 @@ public final class MaxPool2d implements Layer {
         this.output = new Buffer(backend);
         this.winners = new Buffer(backend, DType.I32);
         this.inputGrad = new Buffer(backend);
+        this.rOutput = new Buffer(backend);
+        this.rInputGrad = new Buffer(backend);
     }
 
     public Window2d window() { return window; }
@@ -56,10 +60,31 @@ public final class MaxPool2d implements Layer {
         return dx;
     }
 
+    /** With the winners held fixed, R{y} picks R{x} at each window's winner. */
+    @Override
+    public Tensor forwardR(Tensor rx) {
+        if (rx == null) return null;
+        Tensor ry = rOutput.like(lastWinners);
+        backend.maxPoolGather(rx, lastWinners, ry);
+        return ry;
+    }
+
+    /** R{dx}: R{dy} routed to the winners, as backward routes dy. */
+    @Override
+    public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
+        if (!wantInputGrad) return null;
+        Tensor rdx = rInputGrad.get(lastInput[0], Arrays.copyOfRange(lastInput, 1, 4));
+        Tensor rdy4 = rdy.rank() == 4 ? rdy : rdy.view(lastWinners.shape());
+        backend.maxPoolBackward(rdy4, lastWinners, window.kernel(), window.stride(), window.padding(), rdx);
+        return rdx;
+    }
+
     @Override
     public void close() {
         output.close();
         winners.close();
         inputGrad.close();
+        rOutput.close();
+        rInputGrad.close();
     }
 }

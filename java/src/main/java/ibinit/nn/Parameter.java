@@ -17,6 +17,8 @@ public final class Parameter implements AutoCloseable {
     private final Tensor grad;
     private final int fanIn;
     private final int fanOut;
+    private Tensor direction;
+    private Tensor hessianVector;
 
     public Parameter(String name, Kind kind, Tensor value, int fanIn, int fanOut) {
         this.name = name;
@@ -35,9 +37,23 @@ public final class Parameter implements AutoCloseable {
     public int fanIn() { return fanIn; }
     public int fanOut() { return fanOut; }
 
+    /** The direction v of a Hessian-vector product (zero-filled at first use, then the caller's to set). */
+    public Tensor direction() {
+        if (direction == null) direction = value.backend().allocate(value.dtype(), value.shape());
+        return direction;
+    }
+
+    /** H v for this parameter's block of rows of H, set by the R-passes (see {@link Layer#backwardR}). */
+    public Tensor hessianVector() {
+        if (hessianVector == null) hessianVector = value.backend().allocate(value.dtype(), value.shape());
+        return hessianVector;
+    }
+
     @Override
     public void close() {
         value.close();
         grad.close();
+        if (direction != null) direction.close();
+        if (hessianVector != null) hessianVector.close();
     }
 }

@@ -22,9 +22,14 @@ public final class Sequential implements AutoCloseable {
      * The results are those of the two layers run one after the other, up to float rounding.
      */
     private final boolean[] fused;
+    private final Buffer lossGrad;
+    private final Buffer lossGradR;
+    private Tensor lastLogits;
 
     private Sequential(Backend backend, Architecture architecture, Activation activation, List<Layer> layers) {
         this.backend = backend;
+        this.lossGrad = new Buffer(backend);
+        this.lossGradR = new Buffer(backend);
         this.architecture = architecture;
         this.activation = activation;
         this.layers = layers;
@@ -56,6 +61,13 @@ public final class Sequential implements AutoCloseable {
                     if (!last) layers.add(new ActivationLayer(backend, activation, activationParam));
                 }
                 case Architecture.PoolSpec p -> layers.add(new MaxPool2d(backend, new Window2d(p.kernel(), p.stride(), 0)));
+                case Architecture.ResidualSpec r -> {
+                    // The block ends with the activation itself.
+                    layers.add(new ResidualBlock(backend, "layers." + layers.size(), in[0], r.channels(), r.stride(),
+                            activation, activationParam));
+                    conv++;
+                }
+                case Architecture.GlobalPoolSpec g -> layers.add(new GlobalAvgPool(backend));
             }
         }
         if (dense + conv == 0) throw new IllegalArgumentException("architecture " + arch + " has no trainable layer");
@@ -139,7 +151,14 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Backward from d(loss)/d(logits); sets every parameter's gradient. */
-    public void backward(Tensor gradLogits) {
+    public void backward(Tensor gradLogits) { backward(gradLogits, false); }
+
+    /**
+     * With {@code forHessian} a fused pair is taken only when its activation has no curvature
+     * (f'' = 0: ReLU, leaky ReLU, identity): for tanh and sigmoid the R-pass needs the gradient
+     * the activation received, which the fused op overwrites.
+     */
+    private void backward(Tensor gradLogits, boolean forHessian) {
         // Below the first layer with parameters no gradient is needed: stop there.
         int first = 0;
         while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
@@ -149,7 +168,8 @@ public final class Sequential implements AutoCloseable {
         while (top >= 0 && layers.get(top).parameters().isEmpty()) top--;
         Tensor g = gradLogits;
         for (int i = layers.size() - 1; i >= first; i--) {
-            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]) {
+            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]
+                    && !(forHessian && ((ActivationLayer) layers.get(i)).hasCurvature())) {
                 g = ((Dense) layers.get(i - 1)).backward(g, (ActivationLayer) layers.get(i), i - 1 > first);
                 i--;
             } else if (i > first) {
@@ -158,6 +178,45 @@ public final class Sequential implements AutoCloseable {
                 layers.get(i).backwardParametersOnly(g);
             }
         }
+    }
+
+    // ---- exact Hessian-vector products (Pearlmutter's R-operator) ----
+
+    /**
+     * The mean softmax cross-entropy of a batch; sets every parameter's gradient and keeps, layer
+     * by layer, what {@link #hessianVector()} needs (the fused dense + activation ops are used
+     * where they keep it: always forward, and backward for activations without curvature).
+     * {@code labels} are int32.
+     */
+    public double lossAndGradient(Tensor x, Tensor labels) {
+        Tensor h = forward(x);
+        lastLogits = h;
+        Tensor g = lossGrad.like(h);
+        double loss = backend.softmaxCrossEntropy(h, labels, g);
+        backward(g, true);
+        return loss;
+    }
+
+    /**
+     * After {@link #lossAndGradient}: sets each parameter's {@link Parameter#hessianVector()} to its
+     * block of H v, where H is the Hessian of that batch's mean loss in all parameters and v the
+     * parameters' {@link Parameter#direction()}s. Exact (a forward-mode pass through the forward and
+     * backward passes), at about the cost of two more backward passes.
+     */
+    public void hessianVector() {
+        if (lastLogits == null) throw new IllegalStateException("hessianVector needs a lossAndGradient call first");
+        Tensor r = null;
+        for (Layer l : layers) r = l.forwardR(r);
+        Tensor rg = lossGradR.like(lastLogits);
+        backend.softmaxCrossEntropyR(lastLogits, r, rg);
+        int first = firstWeightLayer();
+        for (int i = layers.size() - 1; i >= first; i--) rg = layers.get(i).backwardR(rg, i > first);
+    }
+
+    private int firstWeightLayer() {
+        int first = 0;
+        while (layers.get(first).parameters().isEmpty()) first++;
+        return first;
     }
 
     public long parameterCount() {
@@ -175,6 +234,8 @@ public final class Sequential implements AutoCloseable {
     @Override
     public void close() {
         for (Layer l : layers) l.close();
+        lossGrad.close();
+        lossGradR.close();
     }
 
     @Override

@@ -51,6 +51,26 @@ public final class Grid {
         }
     }
 
+    /**
+     * Splits a comma list of methods whose options are comma lists too
+     * ({@code he,nio:t=50,gamma=2,lsuv:after-act}): an item whose name (before any ':') is not a
+     * method, per {@code isMethod}, continues the options of the method before it.
+     */
+    public static List<String> parseMethodList(String option, String text, java.util.function.Predicate<String> isMethod) {
+        List<String> out = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (p.isBlank()) continue;
+            String t = p.trim();
+            String name = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
+            boolean continues = !out.isEmpty() && out.getLast().contains(":") && !isMethod.test(name.toLowerCase(java.util.Locale.ROOT));
+            if (continues) out.set(out.size() - 1, out.getLast() + "," + t);
+            else out.add(t);
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(option + " needs at least one value");
+        if (out.stream().distinct().count() != out.size()) throw new IllegalArgumentException(option + " lists a value twice: " + text);
+        return List.copyOf(out);
+    }
+
     /** Splits a comma list, trimming and dropping empty items. */
     public static List<String> parseList(String option, String text) {
         List<String> out = new ArrayList<>();

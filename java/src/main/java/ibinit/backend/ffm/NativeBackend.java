@@ -204,6 +204,25 @@ public class NativeBackend extends AbstractBackend {
                 seg(dy), seg(argmax), seg(dx));
     }
 
+    // ---- second order (R-operator) ----
+
+    @Override
+    protected void activationBackwardRChecked(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor rx, Tensor rdy,
+                                              Tensor rdx) {
+        kernels.activationBackwardR(f.code, param, x.size(), seg(x), seg(y), seg(dy), seg(rx), seg(rdy), seg(rdx));
+    }
+
+    @Override
+    protected void softmaxCrossEntropyRChecked(Tensor logits, Tensor rLogits, Tensor out) {
+        kernels.softmaxXentR(logits.rows(), logits.cols(), seg(logits), seg(rLogits), seg(out));
+    }
+
+    @Override
+    protected void maxPoolGatherChecked(Tensor x, Tensor argmax, Tensor y) {
+        kernels.maxPoolGather((long) y.dim(0) * y.dim(1), (long) x.dim(2) * x.dim(3), (long) y.dim(2) * y.dim(3),
+                seg(x), seg(argmax), seg(y));
+    }
+
     // ---- neuron campaign (IBCI) ----
 
     @Override

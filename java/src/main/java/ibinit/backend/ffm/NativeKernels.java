@@ -38,6 +38,8 @@ final class NativeKernels {
     private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
     // information estimators (ibinit.info)
     private final MethodHandle denseActForward, denseActBackward, gatherRows;
+    // second order (Hessian-vector products)
+    private final MethodHandle activationBackwardR, softmaxXentR, maxPoolGather;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -100,6 +102,12 @@ final class NativeKernels {
         // critical: on the CPU the row indices are a Java int[] passed in place.
         gatherRows = bind("ibinit_gather_rows", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
                 ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        // ---- second order (Hessian-vector products) ----
+        activationBackwardR = bind("ibinit_activation_backward_r", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_FLOAT, JAVA_LONG,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        softmaxXentR = bind("ibinit_softmax_xent_r", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        maxPoolGather = bind("ibinit_max_pool_gather", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                ADDRESS, ADDRESS, ADDRESS));
     }
 
     private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
@@ -333,6 +341,33 @@ final class NativeKernels {
                          MemorySegment dx) {
         try {
             check((int) maxPoolBackward.invokeExact(n, c, h, w, k, s, p, dy, argmax, dx), "max_pool_backward");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- second order (Hessian-vector products) ----
+
+    void activationBackwardR(int kind, float param, long n, MemorySegment x, MemorySegment y, MemorySegment dy,
+                             MemorySegment rx, MemorySegment rdy, MemorySegment rdx) {
+        try {
+            check((int) activationBackwardR.invokeExact(kind, param, n, x, y, dy, rx, rdy, rdx), "activation_backward_r");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void softmaxXentR(int rows, int cols, MemorySegment logits, MemorySegment rLogits, MemorySegment out) {
+        try {
+            check((int) softmaxXentR.invokeExact(rows, cols, logits, rLogits, out), "softmax_xent_r");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void maxPoolGather(long planes, long plane, long positions, MemorySegment x, MemorySegment argmax, MemorySegment y) {
+        try {
+            check((int) maxPoolGather.invokeExact(planes, plane, positions, x, argmax, y), "max_pool_gather");
         } catch (Throwable t) {
             throw rethrow(t);
         }

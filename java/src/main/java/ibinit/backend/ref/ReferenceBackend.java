@@ -220,6 +220,25 @@ public final class ReferenceBackend extends AbstractBackend {
         };
     }
 
+    /** ibinit_act_grad2: f'' from y for tanh and sigmoid, 0 for the piecewise-linear ones. */
+    static float secondDerivative(Activation f, float y) {
+        return switch (f) {
+            case TANH -> -2.0f * y * (1.0f - y * y);
+            case SIGMOID -> y * (1.0f - y) * (1.0f - 2.0f * y);
+            case RELU, LEAKY_RELU, IDENTITY -> 0.0f;
+        };
+    }
+
+    @Override
+    protected void activationBackwardRChecked(Activation f, float param, Tensor x, Tensor y, Tensor dy, Tensor rx, Tensor rdy,
+                                              Tensor rdx) {
+        float[] xv = read(x), yv = read(y), g = read(dy), r = read(rx), rg = read(rdy);
+        for (int i = 0; i < g.length; i++) {
+            rg[i] = rg[i] * derivative(f, param, xv[i], yv[i]) + g[i] * secondDerivative(f, yv[i]) * r[i];
+        }
+        write(rg, rdx);
+    }
+
     // ---- loss ----
 
     @Override
@@ -248,6 +267,22 @@ public final class ReferenceBackend extends AbstractBackend {
         }
         if (g != null) write(g, grad);
         return total / rows;
+    }
+
+    /** p (r - <p, r>) / rows per row, in double. */
+    @Override
+    protected void softmaxCrossEntropyRChecked(Tensor logits, Tensor rLogits, Tensor out) {
+        float[] z = read(logits), r = read(rLogits);
+        int rows = logits.rows(), cols = logits.cols();
+        float[] o = new float[z.length];
+        for (int row = 0; row < rows; row++) {
+            int base = row * cols;
+            double lse = logSumExp(z, base, cols);
+            double dot = 0;
+            for (int c = 0; c < cols; c++) dot += Math.exp(z[base + c] - lse) * r[base + c];
+            for (int c = 0; c < cols; c++) o[base + c] = (float) (Math.exp(z[base + c] - lse) * (r[base + c] - dot) / rows);
+        }
+        write(o, out);
     }
 
     // ---- optimizers: ibinit_sgd_step and ibinit_adam_step, in float ----
@@ -359,6 +394,21 @@ public final class ReferenceBackend extends AbstractBackend {
         int[] arg = new int[Math.toIntExact(argmax.size())];
         write(ReferenceWindows.maxPool(read(x), x.dim(0), x.dim(1), x.dim(2), x.dim(3), win, arg), y);
         MemorySegment.copy(arg, 0, argmax.segment(), ValueLayout.JAVA_INT, 0, arg.length);
+    }
+
+    @Override
+    protected void maxPoolGatherChecked(Tensor x, Tensor argmax, Tensor y) {
+        float[] xv = read(x);
+        int[] at = readInts(argmax);
+        int planes = y.dim(0) * y.dim(1), positions = y.dim(2) * y.dim(3), plane = x.dim(2) * x.dim(3);
+        float[] yv = new float[at.length];
+        for (int q = 0; q < planes; q++) {
+            for (int o = 0; o < positions; o++) {
+                int a = at[q * positions + o];
+                yv[q * positions + o] = a >= 0 && a < plane ? xv[q * plane + a] : 0f;
+            }
+        }
+        write(yv, y);
     }
 
     @Override
