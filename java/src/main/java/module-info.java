@@ -24,6 +24,7 @@ open module ibinit.core {
     exports ibinit.info.plane;
     exports ibinit.init;
     exports ibinit.init.ibci;
+    exports ibinit.init.scales;
     exports ibinit.nn;
     exports ibinit.report;
     exports ibinit.rng;

@@ -72,6 +72,8 @@ public record Architecture(String spec, int[] inputShape, List<LayerSpec> layers
                 case DenseSpec d -> in * d.units();
                 case ConvSpec c -> (long) shapes.get(i)[0] * c.channels() * c.kernel() * c.kernel();
                 case PoolSpec p -> 0;
+                case ResidualSpec r -> 9L * Math.max(shapes.get(i)[0], r.channels()) * r.channels(); // its larger 3x3 convolution
+                case GlobalPoolSpec g -> 0;
             };
             long most = Math.max(weights, out);
             if (most > MAX_TENSOR_ELEMENTS || in > MAX_TENSOR_ELEMENTS) {

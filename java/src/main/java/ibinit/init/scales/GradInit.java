@@ -8,7 +8,6 @@ import ibinit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * GradInit (Zhu et al., NeurIPS 2021), the SGD variant NIO builds on: a base initializer's
@@ -21,7 +20,7 @@ import java.util.logging.Logger;
  * then d obj / d s_k = &lt;grad_theta_k obj, theta0_k&gt; and {@link RescaleAdam}.
  */
 public final class GradInit implements Initializer {
-    private static final Logger LOG = Logger.getLogger(GradInit.class.getName());
+    private static final System.Logger LOG = System.getLogger(GradInit.class.getName());
 
     private final Initializer base;
     private final GradInitOptions options;
@@ -42,7 +41,7 @@ public final class GradInit implements Initializer {
     @Override
     public void initialize(Sequential net, InitContext context) {
         base.initialize(net, context);
-        trace = optimize(net, context.sample(), context.sampleLabels(), options, s -> LOG.info(s.line("gradinit", options.steps())));
+        trace = optimize(net, context.sample(), context.sampleLabels(), options, s -> LOG.log(System.Logger.Level.INFO, s.line("gradinit", options.steps())));
     }
 
     /**
@@ -59,7 +58,7 @@ public final class GradInit implements Initializer {
             // even batch that fits, so x2 stays disjoint from S.
             int batch = (batches.size() * 2 / 3) & ~1;
             if (batch < 2) throw new IllegalArgumentException("gradinit needs an initialization sample of at least 3 rows, got " + batches.size());
-            LOG.info("gradinit: the initialization sample has " + batches.size() + " rows, fewer than 1.5 batches of " + o.batch()
+            LOG.log(System.Logger.Level.INFO, "gradinit: the initialization sample has " + batches.size() + " rows, fewer than 1.5 batches of " + o.batch()
                     + "; using batches of " + batch + " (--init-sample " + o.rowsPerStep() + " or more keeps " + o.batch() + ")");
             o = new GradInitOptions(o.steps(), batch, o.eta(), o.gamma(), o.tau(), o.minScale());
         }

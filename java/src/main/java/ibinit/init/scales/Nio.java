@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * NIO (GradCosine; Yang, Wang, Yuan, Lin, NeurIPS 2022): a base initializer's tensors rescaled,
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
  * then {@link RescaleAdam}.
  */
 public final class Nio implements Initializer {
-    private static final Logger LOG = Logger.getLogger(Nio.class.getName());
+    private static final System.Logger LOG = System.getLogger(Nio.class.getName());
 
     private final Initializer base;
     private final NioOptions options;
@@ -45,7 +44,7 @@ public final class Nio implements Initializer {
     @Override
     public void initialize(Sequential net, InitContext context) {
         base.initialize(net, context);
-        trace = optimize(net, context.sample(), context.sampleLabels(), options, s -> LOG.info(s.line("nio", options.steps())));
+        trace = optimize(net, context.sample(), context.sampleLabels(), options, s -> LOG.log(System.Logger.Level.INFO, s.line("nio", options.steps())));
     }
 
     /**
@@ -62,7 +61,7 @@ public final class Nio implements Initializer {
                 throw new IllegalArgumentException("nio needs an initialization sample of at least D = " + o.subBatches() + " rows, got "
                         + batches.size());
             }
-            LOG.info("nio: the initialization sample has " + batches.size() + " rows, fewer than a batch of " + o.batch()
+            LOG.log(System.Logger.Level.INFO, "nio: the initialization sample has " + batches.size() + " rows, fewer than a batch of " + o.batch()
                     + "; using batches of " + batches.size());
             o = new NioOptions(o.subBatches(), o.overlap(), o.steps(), o.gamma(), o.tau(), o.lambda(), o.minScale(), batches.size());
         }
