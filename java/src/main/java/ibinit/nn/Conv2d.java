@@ -20,7 +20,7 @@ public final class Conv2d implements Layer {
     private final int patch; // c*k*k: the rows of cols, the columns of W read as a matrix
     private final Parameter weight;
     private final Parameter bias;
-    private final Tensor weightMatrix;
+    private final Tensor weightMatrix; // the value as [out, c*k*k]; see weightMatrix()
     private final Tensor weightGradMatrix;
     private final Buffer cols;
     private final Buffer colsGrad;
@@ -80,10 +80,11 @@ public final class Conv2d implements Layer {
         lastCols = cols.get(n, new int[] {patch, positions});
         backend.im2col(x, window.kernel(), window.stride(), window.padding(), lastCols);
         Tensor y = output.get(n, out);
+        Tensor w = weightMatrix();
         for (int i = 0; i < n; i++) {
-            backend.gemm(false, false, 1f, weightMatrix, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
+            backend.gemm(false, false, 1f, w, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
         }
-        backend.addChannelBias(y, bias.value());
+        backend.addChannelBias(y, bias.active());
         return y;
     }
 
@@ -111,12 +112,19 @@ public final class Conv2d implements Layer {
         int n = lastInput[0];
         int positions = lastCols.dim(2);
         Tensor dcols = colsGrad.get(n, new int[] {patch, positions});
+        Tensor w = weightMatrix();
         for (int i = 0; i < n; i++) {
-            backend.gemm(true, false, 1f, weightMatrix, image(dy, i, outChannels, positions), 0f, image(dcols, i, patch, positions));
+            backend.gemm(true, false, 1f, w, image(dy, i, outChannels, positions), 0f, image(dcols, i, patch, positions));
         }
         Tensor dx = inputGrad.get(n, Arrays.copyOfRange(lastInput, 1, 4));
         backend.col2im(dcols, window.kernel(), window.stride(), window.padding(), dx);
         return dx;
+    }
+
+    /** The weights forward and backward read, as [out, c*k*k]: the value, or its stand-in during a smoothed step. */
+    private Tensor weightMatrix() {
+        Tensor w = weight.active();
+        return w == weight.value() ? weightMatrix : w.view(outChannels, patch);
     }
 
     /** Image i of a batch tensor as a rows x cols matrix over the same memory. */

@@ -46,8 +46,8 @@ public final class Dense implements Layer {
         Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
         input = x2;
         Tensor y = output.get(x2.rows(), new int[] {out});
-        backend.gemm(false, true, 1f, x2, weight.value(), 0f, y);
-        backend.addBias(y, bias.value());
+        backend.gemm(false, true, 1f, x2, weight.active(), 0f, y);
+        backend.addBias(y, bias.active());
         return y;
     }
 
@@ -61,7 +61,7 @@ public final class Dense implements Layer {
         Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
         input = x2;
         Tensor y = f.fusedOutput(x2.rows(), out);
-        backend.denseActivationForward(x2, weight.value(), bias.value(), f.activation(), f.param(), y);
+        backend.denseActivationForward(x2, weight.active(), bias.active(), f.activation(), f.param(), y);
         return y;
     }
 
@@ -75,7 +75,7 @@ public final class Dense implements Layer {
      */
     Tensor backward(Tensor dy, ActivationLayer f, boolean wantInputGrad) {
         Tensor dx = wantInputGrad ? inputGrad.get(dy.rows(), new int[] {in}) : null;
-        backend.denseActivationBackward(input, weight.value(), f.activation(), f.param(), f.fusedResult(), dy,
+        backend.denseActivationBackward(input, weight.active(), f.activation(), f.param(), f.fusedResult(), dy,
                 weight.grad(), bias.grad(), dx);
         return dx;
     }
@@ -92,7 +92,7 @@ public final class Dense implements Layer {
         backwardParametersOnly(dy);
         // dx = dy W
         Tensor dx = inputGrad.get(dy.rows(), new int[] {in});
-        backend.gemm(false, false, 1f, dy, weight.value(), 0f, dx);
+        backend.gemm(false, false, 1f, dy, weight.active(), 0f, dx);
         return dx;
     }
 
