@@ -52,6 +52,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "for the names. Default: ${DEFAULT-VALUE}.")
     String methods = "xavier-uniform,kaiming-normal,orthogonal,lsuv";
 
+    @Option(names = "--protocol", paramLabel = "INIT[+SMOOTHING]",
+            description = "Repeatable: one initialization method paired with one smoothing protocol, e.g. "
+                    + "'normal:std=0.01+box:sigma=0.01,schedule=exp' or kaiming-normal (no smoothing). Given, it replaces --methods "
+                    + "and --smoothing, so one grid can mix protocols.")
+    List<String> protocols = new java.util.ArrayList<>();
+
     @Option(names = "--arch", paramLabel = "A1,A2,...",
             description = "Comma list of architectures in the compact syntax, e.g. 784-100-10,784-512-512-10. Default: ${DEFAULT-VALUE}.")
     String archs = "784-100-10";
@@ -83,9 +89,9 @@ final class CompareCommand implements Callable<Integer> {
             RunSpec base = new RunSpec(options.dataset.trim().toLowerCase(Locale.ROOT), options.dataOptionMap(), "0-0",
                     options.activationName(), options.leakySlope, "none", options.biasInit, options.initSampleSize(),
                     options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip, 0, options.backendName());
-            grid = Grid.of(base, Grid.parseList("--methods", methods), Grid.parseList("--arch", archs), Grid.parseSeeds(seeds));
+            grid = Grid.ofProtocols(base, protocols(), Grid.parseList("--arch", archs), Grid.parseSeeds(seeds));
             Set<String> checked = new HashSet<>();
-            for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) runner.validate(r); // loads the data once, too
+            for (RunSpec r : grid) if (checked.add(r.method() + " " + r.arch())) runner.validate(r); // loads the data once, too
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -97,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         AtomicFiles.write(dir.resolve("grid.json"), Json.write(grid));
         LocalExecutor executor = new LocalExecutor(runner, new JsonRunStore(dir), jobs);
-        err.println("compare: " + grid.size() + " runs (" + methods + " x " + archs + " x seeds " + seeds + ") into " + dir
+        err.println("compare: " + grid.size() + " runs (" + (protocols.isEmpty() ? methods : String.join(" | ", protocols)) + " x " + archs + " x seeds " + seeds + ") into " + dir
                 + "; " + executor.policy());
         err.flush();
         GridOutcome outcome;
@@ -113,6 +119,28 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (outcome.interrupted()) return 130;
         return outcome.results().stream().allMatch(r -> r.status() == ibinit.train.RunStatus.COMPLETED) ? 0 : 1;
+    }
+
+    /** --protocol pairs, or every --methods entry with every --smoothing protocol. */
+    private List<Grid.Protocol> protocols() {
+        if (!protocols.isEmpty()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--methods") || !options.smoothing.isEmpty()) {
+                throw new IllegalArgumentException("--protocol replaces --methods and --smoothing: give one or the other");
+            }
+            List<Grid.Protocol> out = new java.util.ArrayList<>();
+            for (String p : protocols) {
+                Grid.Protocol q = Grid.Protocol.parse(p);
+                try {
+                    out.add(new Grid.Protocol(q.init(), ibinit.train.smoothing.Smoothing.parse(q.smoothing()).text()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--protocol '" + p + "': " + e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+        List<Grid.Protocol> out = new java.util.ArrayList<>();
+        for (String m : Grid.parseList("--methods", methods)) for (String s : options.smoothingTexts()) out.add(new Grid.Protocol(m, s));
+        return out;
     }
 
     private static String title(List<RunSpec> grid) {

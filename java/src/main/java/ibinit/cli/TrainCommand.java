@@ -68,9 +68,11 @@ final class TrainCommand implements Callable<Integer> {
             init = "file:path=" + initFrom.toAbsolutePath();
         }
         try {
+            List<String> smoothing = options.smoothingTexts();
+            if (smoothing.size() > 1) throw new IllegalArgumentException("train takes one --smoothing protocol (compare takes several)");
             run = new RunSpec(options.dataset.trim().toLowerCase(Locale.ROOT), options.dataOptionMap(), arch, options.activationName(),
                     options.leakySlope, init, options.biasInit, options.initSampleSize(), options.optimizerSpec(),
-                    options.scheduleSpec(), options.epochs, options.batch, options.clip, seed, options.backendName());
+                    options.scheduleSpec(), options.epochs, options.batch, options.clip, seed, options.backendName(), smoothing.getFirst());
             runner.validate(run);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -96,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             store.save(r);
-            ErrorCurvePlot.write(ErrorCurves.of(List.of(r)), run.dataset() + " " + run.arch() + " " + run.init() + " seed " + run.seed()
+            ErrorCurvePlot.write(ErrorCurves.of(List.of(r)), run.dataset() + " " + run.arch() + " " + run.method() + " seed " + run.seed()
                     + ": test error per epoch", dir.resolve(GridReportWriter.PLOT));
             stdout.println("run: " + run.label() + " (" + r.detail() + ")");
             stdout.println(r.bestEpoch() == 0 ? "min test error: n/a (no epoch finished)"

@@ -21,7 +21,7 @@ public record ErrorCurves(List<Curve> curves, int epochs) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         int epochs = 0;
         for (RunResult r : results) {
-            String label = manyArchs ? r.run().init() + " " + r.run().arch() : r.run().init();
+            String label = manyArchs ? r.run().method() + " " + r.run().arch() : r.run().method();
             groups.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
             for (EpochStats e : r.history()) epochs = Math.max(epochs, e.epoch());
         }

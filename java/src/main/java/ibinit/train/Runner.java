@@ -28,11 +28,12 @@ public final class Runner {
 
     public Runner(DataSource data) { this.data = data; }
 
-    /** Throws IllegalArgumentException naming what is wrong with {@code spec} (architecture, activation, method, data shape). */
+    /** Throws IllegalArgumentException naming what is wrong with {@code spec} (architecture, activation, method, smoothing, data shape). */
     public void validate(RunSpec spec) {
         Architecture arch = Architecture.parse(spec.arch());
         Activation act = Activation.parse(spec.activation());
         initializer(spec, act);
+        ibinit.train.smoothing.Smoothing.parse(spec.smoothing()).smoothedLayers(arch); // the layers exist and exclude the head
         if (!spec.backend().equals("auto")) Backends.probe(spec.backend()); // rejects unknown names
         TrainTestData d = data.load(spec.dataset(), spec.dataOptions());
         if (arch.inputSize() != d.train().dims()) {
