@@ -359,6 +359,13 @@ class BackendConformanceTest {
                 t.under.perturbUniform(w.under(), w.under(), rs, radius);
                 t.assertSameBits(t.ref.toFloatArray(out.ref()), t.under.toFloatArray(w.under()), what + " in place");
             }
+            // large enough for the CPU kernel to split the blocks over its threads; unaligned start
+            int n = 100_003;
+            RandomStream rs = new RandomStream(t.rnd.nextLong(), t.rnd.nextInt(), 4 * t.rnd.nextInt(1 << 20) + 1 + t.rnd.nextInt(3));
+            Pair w = t.pair(t.normal(n, 1.0), 1, n), out = t.pair(new float[n], 1, n);
+            t.under.perturbUniform(w.under(), out.under(), rs, 0.01f);
+            t.ref.perturbUniform(w.ref(), out.ref(), rs, 0.01f);
+            t.assertSameBits(t.ref.toFloatArray(out.ref()), t.under.toFloatArray(out.under()), "perturbUniform " + n + " from " + rs);
         }
     }
 

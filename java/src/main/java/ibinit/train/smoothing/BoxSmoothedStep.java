@@ -65,7 +65,7 @@ final class BoxSmoothedStep implements GradientStep {
                         t.weight().substitute(perturbed.get(i));
                     }
                 }
-                double loss = GradientStep.pass(net, x, labels, grad);
+                double loss = GradientStep.pass(net, x, labels, grad, 1f / passes);
                 if (!Double.isFinite(loss)) return loss;
                 // (b) reports the loss at W; (a) the mean loss at the points
                 reported = smoothing.estimator() == Estimator.MEAN ? loss : reported + loss / passes;
@@ -77,7 +77,12 @@ final class BoxSmoothedStep implements GradientStep {
         return reported;
     }
 
-    /** The first pass's gradients start the sums; the last pass's gradient becomes the mean of all. */
+    /**
+     * Each pass's gradients come out already divided by the number of passes (see
+     * {@link GradientStep#pass(Sequential, Tensor, Tensor, Tensor, float)}): the first starts the
+     * sums, the last adds them, which leaves the mean in the gradients. Two sweeps over the
+     * parameters for K = 1 (a copy and an add).
+     */
     private void accumulate(int pass) {
         if (passes == 1) return;
         for (int j = 0; j < params.size(); j++) {
@@ -88,7 +93,6 @@ final class BoxSmoothedStep implements GradientStep {
                 b.axpy(1f, g, s);
             } else {
                 b.axpy(1f, s, g);
-                b.scale(1f / passes, g);
             }
         }
     }

@@ -33,10 +33,20 @@ public interface GradientStep extends AutoCloseable {
     }
 
     /** Forward, softmax cross-entropy and backward at the weights layers read now. */
-    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad) {
+    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad) { return pass(net, x, labels, grad, 1f); }
+
+    /**
+     * As {@link #pass(Sequential, Tensor, Tensor, Tensor)}, the parameter gradients scaled by
+     * {@code scale}: the scale is applied to d(loss)/d(logits), a [rows, classes] tensor, and
+     * backward is linear in it, so no pass over the parameters is needed (for a power of two the
+     * result is exactly the scaled gradient).
+     */
+    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad, float scale) {
         Tensor logits = net.forward(x);
         double loss = net.backend().softmaxCrossEntropy(logits, labels, grad);
-        if (Double.isFinite(loss)) net.backward(grad);
+        if (!Double.isFinite(loss)) return loss;
+        if (scale != 1f) net.backend().scale(scale, grad);
+        net.backward(grad);
         return loss;
     }
 
