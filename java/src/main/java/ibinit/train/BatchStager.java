@@ -1,7 +1,7 @@
 package ibinit.train;
 
 import ibinit.backend.Backend;
-import ibinit.backend.ffm.NativeBackend;
+import ibinit.data.Dataset;
 import ibinit.tensor.Tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -39,9 +39,11 @@ final class BatchStager implements AutoCloseable {
         try {
             this.features = backend.zeros(capacity, dims);
             this.labels = backend.allocate(Tensor.DType.I32, capacity);
-            this.direct = backend instanceof NativeBackend nb && nb.hostMemory();
-            this.hostFeatures = direct ? features.segment() : arena.allocate((long) capacity * dims * Float.BYTES, 64);
-            this.hostLabels = direct ? labels.segment() : arena.allocate((long) capacity * Integer.BYTES, 64);
+            var featureMemory = backend.hostMemory(features);
+            var labelMemory = backend.hostMemory(labels);
+            this.direct = featureMemory.isPresent() && labelMemory.isPresent();
+            this.hostFeatures = direct ? featureMemory.get() : arena.allocate((long) capacity * dims * Float.BYTES, 64);
+            this.hostLabels = direct ? labelMemory.get() : arena.allocate((long) capacity * Integer.BYTES, 64);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -54,7 +56,7 @@ final class BatchStager implements AutoCloseable {
      * Stages rows {@code order[start .. start+count)} of {@code data}; {@code order == null} means
      * rows {@code start .. start+count)} in place (evaluation), copied in one block.
      */
-    Batch stage(TrainingData data, int[] order, int start, int count) {
+    Batch stage(Dataset data, int[] order, int start, int count) {
         if (count < 1 || count > capacity) throw new IllegalArgumentException("batch of " + count + " rows in a stager for " + capacity);
         float[] f = data.features();
         int[] y = data.labels();

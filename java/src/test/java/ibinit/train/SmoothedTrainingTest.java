@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Entropic smoothing inside the training loop, on the reference backend with counted calls. */
 class SmoothedTrainingTest {
-    private static final TrainTestData DATA = TinyData.mixture(150, 90); // batch 32: 5 steps an epoch
+    private static final ibinit.data.DataSplit DATA = TinyData.mixture(150, 90); // batch 32: 5 steps an epoch
     private static final int EPOCHS = 2, STEPS = 2 * 5;
     private static final String MLP = "4-8-3";
     private static final String CONV = "1x2x2-c2k1-c2k1-3"; // two 1x1 convolutions, then the dense head
@@ -123,11 +123,10 @@ class SmoothedTrainingTest {
     }
 
     @Test
-    void radiiPerEpochAreRecordedAndPrinted() {
+    void radiiPerEpochAreRecorded() { // and printed: SmoothingOptionsTest
         Trained t = train(CONV, "box:sigma=0.04,schedule=inv-sqrt", 1);
         assertEquals(List.of(0.0, 0.04), t.outcome().history().get(0).radii());
         assertEquals(List.of(0.0, 0.04 / Math.sqrt(2)), t.outcome().history().get(1).radii());
-        assertTrue(EpochLines.line(t.outcome().history().get(1), 2).contains(" radii 0,0.02828 "), EpochLines.line(t.outcome().history().get(1), 2));
         assertTrue(train(CONV, "none", 1).outcome().history().get(0).radii().isEmpty());
     }
 

@@ -4,23 +4,19 @@ import ibinit.backend.RandomStream;
 import ibinit.nn.Layer;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
+import ibinit.rng.Streams;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The weight tensors a protocol smooths in a network, first to last, with their base radii and
- * their perturbation streams: weight layer i (from 1) draws from Philox sub-stream
- * {@code STREAM_BASE + i} of the run's seed, at offset (step * draws + draw) * (size rounded up
- * to 4), so every draw of every step is a fresh, whole-block slice that depends on nothing else.
+ * their perturbation streams ({@link Streams#smoothing}: every draw of every step is a fresh slice
+ * that depends on nothing else).
  */
 final class SmoothedWeights {
-    /** "SM" in the high half: far from the initializers' sub-streams (k and 1024 s + k). */
-    static final int STREAM_BASE = 0x534D_0000;
-
     record Target(Parameter weight, int layer, double baseRadius) {
         RandomStream stream(long seed, long step, int drawsPerStep, int draw) {
-            long stride = (weight.value().size() + 3) & ~3L;
-            return new RandomStream(seed, STREAM_BASE + layer, Math.multiplyExact(Math.addExact(Math.multiplyExact(step, drawsPerStep), draw), stride));
+            return Streams.smoothing(seed, layer, step, drawsPerStep, draw, weight.value().size());
         }
     }
 
