@@ -26,6 +26,7 @@ public final class Conv2d implements Layer {
     private final Buffer colsGrad;
     private final Buffer output;
     private final Buffer inputGrad;
+    private Tensor weightSums, biasSums; // one pass's gradients, when passes accumulate
     private Tensor lastCols;
     private int[] lastInput;
 
@@ -89,7 +90,10 @@ public final class Conv2d implements Layer {
     }
 
     @Override
-    public void backwardParametersOnly(Tensor dy) {
+    public void backwardParametersOnly(Tensor dy) { backwardParametersOnly(dy, false); }
+
+    @Override
+    public void backwardParametersOnly(Tensor dy, boolean accumulate) {
         int n = lastInput[0];
         int positions = lastCols.dim(2);
         if (dy.dim(0) != n || dy.size() != (long) n * outChannels * positions) {
@@ -97,17 +101,31 @@ public final class Conv2d implements Layer {
                     + Arrays.toString(lastInput));
         }
         // dW = sum_i dy_i cols_i^T (the first image overwrites, the rest add); db = channel sums of dy.
-        if (n == 0) backend.copyFromArray(new float[Math.toIntExact(weightGradMatrix.size())], weightGradMatrix);
+        // Accumulating passes sum one pass in small buffers first, then add it: the same sum in the
+        // same order as a plain pass, so passes of equal gradients add up exactly.
+        if (accumulate && weightSums == null) {
+            weightSums = backend.zeros(outChannels, patch);
+            biasSums = backend.zeros(outChannels);
+        }
+        Tensor dw = accumulate ? weightSums : weightGradMatrix, db = accumulate ? biasSums : bias.grad();
+        if (n == 0) backend.copyFromArray(new float[Math.toIntExact(dw.size())], dw);
         for (int i = 0; i < n; i++) {
             backend.gemm(false, true, 1f, image(dy, i, outChannels, positions), image(lastCols, i, patch, positions),
-                    i == 0 ? 0f : 1f, weightGradMatrix);
+                    i == 0 ? 0f : 1f, dw);
         }
-        backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
+        backend.channelSums(dy.view(n, outChannels, positions), db);
+        if (accumulate) {
+            backend.axpy(1f, weightSums, weightGradMatrix);
+            backend.axpy(1f, biasSums, bias.grad());
+        }
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        backwardParametersOnly(dy);
+    public Tensor backward(Tensor dy) { return backward(dy, false); }
+
+    @Override
+    public Tensor backward(Tensor dy, boolean accumulate) {
+        backwardParametersOnly(dy, accumulate);
         // dcols_i = W^T dy_i, folded back onto the pixels by col2im.
         int n = lastInput[0];
         int positions = lastCols.dim(2);
@@ -142,5 +160,7 @@ public final class Conv2d implements Layer {
         colsGrad.close();
         output.close();
         inputGrad.close();
+        if (weightSums != null) weightSums.close();
+        if (biasSums != null) biasSums.close();
     }
 }

@@ -13,6 +13,7 @@ public final class Dense implements Layer {
     private final Parameter bias;
     private final Buffer output;
     private final Buffer inputGrad;
+    private Tensor biasSums; // the bias gradient of one pass, when passes accumulate
     private Tensor input;
 
     public Dense(Backend backend, String name, int in, int out) {
@@ -81,15 +82,27 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public void backwardParametersOnly(Tensor dy) {
-        // dW = dy^T x ; db = column sums of dy
-        backend.gemm(true, false, 1f, dy, input, 0f, weight.grad());
-        backend.columnSums(dy, bias.grad());
+    public void backwardParametersOnly(Tensor dy) { backwardParametersOnly(dy, false); }
+
+    @Override
+    public void backwardParametersOnly(Tensor dy, boolean accumulate) {
+        // dW (+)= dy^T x ; db (+)= column sums of dy
+        backend.gemm(true, false, 1f, dy, input, accumulate ? 1f : 0f, weight.grad());
+        if (accumulate) {
+            if (biasSums == null) biasSums = backend.zeros(out);
+            backend.columnSums(dy, biasSums);
+            backend.axpy(1f, biasSums, bias.grad());
+        } else {
+            backend.columnSums(dy, bias.grad());
+        }
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        backwardParametersOnly(dy);
+    public Tensor backward(Tensor dy) { return backward(dy, false); }
+
+    @Override
+    public Tensor backward(Tensor dy, boolean accumulate) {
+        backwardParametersOnly(dy, accumulate);
         // dx = dy W
         Tensor dx = inputGrad.get(dy.rows(), new int[] {in});
         backend.gemm(false, false, 1f, dy, weight.active(), 0f, dx);
@@ -104,5 +117,6 @@ public final class Dense implements Layer {
         bias.close();
         output.close();
         inputGrad.close();
+        if (biasSums != null) biasSums.close();
     }
 }

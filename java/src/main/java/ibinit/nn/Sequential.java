@@ -127,7 +127,15 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** Backward from d(loss)/d(logits); sets every parameter's gradient. */
-    public void backward(Tensor gradLogits) {
+    public void backward(Tensor gradLogits) { backward(gradLogits, false); }
+
+    /**
+     * Backward from d(loss)/d(logits); with {@code accumulate} every parameter's gradient is added
+     * to what it holds (a smoothed step sums its passes this way), else overwritten. Accumulating
+     * passes run dense + activation pairs unfused (the fused backward overwrites): one more pass
+     * over each hidden layer's output, far less than a pass over the weights.
+     */
+    public void backward(Tensor gradLogits, boolean accumulate) {
         // Below the first layer with parameters no gradient is needed: stop there.
         int first = 0;
         while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
@@ -137,13 +145,13 @@ public final class Sequential implements AutoCloseable {
         while (top >= 0 && layers.get(top).parameters().isEmpty()) top--;
         Tensor g = gradLogits;
         for (int i = layers.size() - 1; i >= first; i--) {
-            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]) {
+            if (!accumulate && i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]) {
                 g = ((Dense) layers.get(i - 1)).backward(g, (ActivationLayer) layers.get(i), i - 1 > first);
                 i--;
             } else if (i > first) {
-                g = layers.get(i).backward(g);
+                g = layers.get(i).backward(g, accumulate);
             } else {
-                layers.get(i).backwardParametersOnly(g);
+                layers.get(i).backwardParametersOnly(g, accumulate);
             }
         }
     }

@@ -13,10 +13,12 @@ import java.util.List;
  * smoothed tensor with one backend call, lets the layers read it in place of W, and runs a
  * forward and backward pass on the step's mini-batch; (b) adds the pass at W. The gradients of
  * all passes are averaged into {@link Parameter#grad()} (for every parameter, head and biases
- * included: they see the perturbed activations). So a step costs K extra passes plus a few
- * memory-bound sweeps (the draw, one copy or add per parameter); the weights themselves are
- * kept once, plus the one perturbed buffer per smoothed tensor. A layer whose radius is 0 in an
- * epoch is not drawn and reads W.
+ * included: they see the perturbed activations): each pass scales d(loss)/d(logits) by 1/passes
+ * and every pass after the first adds its gradients to the parameters' ({@link
+ * Sequential#backward(Tensor, boolean)}). So a step costs K extra passes plus one sweep per
+ * smoothed tensor (the draw); the weights are kept once, plus the one perturbed buffer per
+ * smoothed tensor, and no gradient copy. A layer whose radius is 0 in an epoch is not drawn and
+ * reads W.
  */
 final class BoxSmoothedStep implements GradientStep {
     private final Sequential net;
@@ -25,8 +27,6 @@ final class BoxSmoothedStep implements GradientStep {
     private final long seed;
     private final List<SmoothedWeights.Target> targets;
     private final List<Tensor> perturbed = new ArrayList<>();
-    private final List<Parameter> params;
-    private final List<Tensor> sums = new ArrayList<>(); // gradient sums over the passes (only with more than one pass)
     private final int passes;
 
     BoxSmoothedStep(Sequential net, Smoothing smoothing, long seed) {
@@ -35,11 +35,9 @@ final class BoxSmoothedStep implements GradientStep {
         this.smoothing = smoothing;
         this.seed = seed;
         this.targets = SmoothedWeights.of(net, smoothing);
-        this.params = net.parameters();
         this.passes = smoothing.points() + (smoothing.estimator() == Estimator.MEAN ? 1 : 0);
         try {
             for (SmoothedWeights.Target t : targets) perturbed.add(b.allocate(t.weight().value().dtype(), t.weight().value().shape()));
-            if (passes > 1) for (Parameter p : params) sums.add(b.allocate(p.grad().dtype(), p.grad().shape()));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -65,11 +63,10 @@ final class BoxSmoothedStep implements GradientStep {
                         t.weight().substitute(perturbed.get(i));
                     }
                 }
-                double loss = GradientStep.pass(net, x, labels, grad, 1f / passes);
+                double loss = GradientStep.pass(net, x, labels, grad, 1f / passes, pass > 0);
                 if (!Double.isFinite(loss)) return loss;
                 // (b) reports the loss at W; (a) the mean loss at the points
                 reported = smoothing.estimator() == Estimator.MEAN ? loss : reported + loss / passes;
-                accumulate(pass);
             }
         } finally {
             for (SmoothedWeights.Target t : targets) t.weight().restore();
@@ -77,32 +74,10 @@ final class BoxSmoothedStep implements GradientStep {
         return reported;
     }
 
-    /**
-     * Each pass's gradients come out already divided by the number of passes (see
-     * {@link GradientStep#pass(Sequential, Tensor, Tensor, Tensor, float)}): the first starts the
-     * sums, the last adds them, which leaves the mean in the gradients. Two sweeps over the
-     * parameters for K = 1 (a copy and an add).
-     */
-    private void accumulate(int pass) {
-        if (passes == 1) return;
-        for (int j = 0; j < params.size(); j++) {
-            Tensor g = params.get(j).grad(), s = sums.get(j);
-            if (pass == 0) {
-                b.copy(g, s);
-            } else if (pass < passes - 1) {
-                b.axpy(1f, g, s);
-            } else {
-                b.axpy(1f, s, g);
-            }
-        }
-    }
-
     @Override
     public void close() {
         for (SmoothedWeights.Target t : targets) t.weight().restore();
         perturbed.forEach(Tensor::close);
-        sums.forEach(Tensor::close);
         perturbed.clear();
-        sums.clear();
     }
 }

@@ -33,20 +33,21 @@ public interface GradientStep extends AutoCloseable {
     }
 
     /** Forward, softmax cross-entropy and backward at the weights layers read now. */
-    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad) { return pass(net, x, labels, grad, 1f); }
+    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad) { return pass(net, x, labels, grad, 1f, false); }
 
     /**
      * As {@link #pass(Sequential, Tensor, Tensor, Tensor)}, the parameter gradients scaled by
-     * {@code scale}: the scale is applied to d(loss)/d(logits), a [rows, classes] tensor, and
-     * backward is linear in it, so no pass over the parameters is needed (for a power of two the
-     * result is exactly the scaled gradient).
+     * {@code scale} and, with {@code accumulate}, added to the ones the parameters hold. The scale
+     * is applied to d(loss)/d(logits), a [rows, classes] tensor, and backward is linear in it, so
+     * averaging passes needs no sweep over the parameters (for a power of two the result is exactly
+     * the scaled gradient).
      */
-    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad, float scale) {
+    static double pass(Sequential net, Tensor x, Tensor labels, Tensor grad, float scale, boolean accumulate) {
         Tensor logits = net.forward(x);
         double loss = net.backend().softmaxCrossEntropy(logits, labels, grad);
         if (!Double.isFinite(loss)) return loss;
         if (scale != 1f) net.backend().scale(scale, grad);
-        net.backward(grad);
+        net.backward(grad, accumulate);
         return loss;
     }
 
