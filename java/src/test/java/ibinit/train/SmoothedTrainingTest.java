@@ -131,6 +131,21 @@ class SmoothedTrainingTest {
     }
 
     @Test
+    void everyEstimatorLearnsTheMixture() {
+        for (String[] c : new String[][] {{"box:layers=1,radius=0.05", "0.05"}, {"box:layers=1,radius=0.05,estimator=sample,k=2", "0.05"},
+                {"box:layers=1,radius=0.001,estimator=entropy-sgd,inner=5,inner-lr=0.05", "1"}}) {
+            try (ibinit.backend.Backend b = ibinit.backend.Backends.reference(); Sequential net = TinyData.mlp(b, 1);
+                 Optimizer opt = new OptimizerSpec("sgd", Double.parseDouble(c[1]), 0.9, true, 0).create()) {
+                TrainingOutcome o = Trainer.train(net, opt, DATA, new TrainOptions(6, 32, Schedule.CONSTANT, 0, 1, Smoothing.parse(c[0])),
+                        TrainingListener.NONE, () -> false);
+                assertEquals(RunStatus.COMPLETED, o.status(), c[0]);
+                assertTrue(o.history().getLast().trainLoss() < 0.8 * o.history().getFirst().trainLoss(), c[0] + ": " + o.history());
+                assertTrue(o.bestError() < 20, c[0] + ": min test error " + o.bestError());
+            }
+        }
+    }
+
+    @Test
     void sameSeedRepeatsBitForBitAndAnotherSeedDrawsOtherPoints() {
         assertSameRun(train(CONV, "box:sigma=0.05,k=2", 4), train(CONV, "box:sigma=0.05,k=2", 4), "same seed");
         assertNotEquals(train(CONV, "box:sigma=0.05,k=2", 4).weights().get(2)[0], train(CONV, "box:sigma=0.05,k=2", 5).weights().get(2)[0]);
