@@ -9,7 +9,7 @@
 # Biases start at 0 (BIAS=pytorch: U(+-1/sqrt(fan_in)), as PyTorch's layers leave them; with weights
 # of std 0.01 those biases decide alone whether a 1-channel layer is dead, see docs/results/entropic.md).
 # Usage: run-protocols.sh DATASET DATA_DIR [EPOCHS] [SEEDS] [OUT]   (run it again to finish a grid)
-#   run-protocols.sh mnist ../shared/data/mnist 120 3 docs/results/entropic/mnist-split
+#   run-protocols.sh mnist MNIST_DIR 120 3 docs/results/entropic/mnist-split
 #   run-protocols.sh fashion-mnist /usr/share/datasets/fashion-mnist 120 3 docs/results/entropic/fashion-mnist
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
