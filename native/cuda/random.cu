@@ -42,3 +42,14 @@ extern "C" IBINIT_API int ibinit_fill_truncated_normal(float *x, int64_t n, uint
         x[i] = ibinit_truncated_normal_at(seed, stream, offset + (uint64_t)i, mean, std, lo, hi);
     });
 }
+
+extern "C" IBINIT_API int ibinit_perturb_uniform(int64_t n, const float *w, float *out, uint64_t seed, uint32_t stream,
+                                                 uint64_t offset, float radius) {
+    return ibinit_cuda_each("perturb_uniform", n, [=] __device__(int64_t i) {
+        // One thread per element, each computing its element's block (the GPU has the flops to spare).
+        uint64_t j = offset + (uint64_t)i;
+        uint32_t b[4];
+        ibinit_philox_block(seed, stream, j >> 2, 0, b);
+        out[i] = ibinit_perturb_from_block(w[i], b, j, radius);
+    });
+}

@@ -111,6 +111,11 @@ IBINIT_API int ibinit_fill_normal(float *x, int64_t n, uint64_t seed, uint32_t s
                                   float mean, float std);
 IBINIT_API int ibinit_fill_truncated_normal(float *x, int64_t n, uint64_t seed, uint32_t stream,
                                             uint64_t offset, float mean, float std, float lo, float hi);
+/* out[i] = w[i] + U[-radius, radius) for element offset + i of the stream, which uses word
+ * (offset + i) % 4 of Philox block (offset + i) / 4 (ibinit_perturb_from_block): a perturbed copy
+ * of a weight tensor in one pass (entropic smoothing). out may be w (in place). */
+IBINIT_API int ibinit_perturb_uniform(int64_t n, const float *w, float *out, uint64_t seed, uint32_t stream,
+                                      uint64_t offset, float radius);
 
 /* ---- convolution and pooling (NCHW; square window k, stride s, zero padding p) ----
  * An n x c x h x w input gives oh = (h + 2p - k) / s + 1 rows and ow = (w + 2p - k) / s + 1

@@ -30,5 +30,6 @@ open module ibinit.core {
     exports ibinit.rng;
     exports ibinit.tensor;
     exports ibinit.train;
+    exports ibinit.train.smoothing;
     exports ibinit.weights;
 }

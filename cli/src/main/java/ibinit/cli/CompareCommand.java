@@ -50,6 +50,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "${sys:" + Help.METHODS_PROPERTY + "}. Default: xavier-uniform,kaiming-normal,orthogonal,lsuv.")
     String methods = "xavier-uniform,kaiming-normal,orthogonal,lsuv";
 
+    @Option(names = "--protocol", paramLabel = "INIT[+SMOOTHING]",
+            description = "Repeatable: one initialization method paired with one smoothing protocol, e.g. "
+                    + "'normal:std=0.01+box:sigma=0.01,schedule=exp' or kaiming-normal (no smoothing). Given, it replaces --methods "
+                    + "and --smoothing, so one grid can mix protocols.")
+    List<String> protocols = new java.util.ArrayList<>();
+
     @Option(names = "--arch", paramLabel = "A1,A2,...",
             description = "Comma list of architectures. " + Help.ARCH + " Default: 784-100-10.")
     String archs = "784-100-10";
@@ -81,18 +87,18 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         if (jobs < 1) throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         if (resume && common.out == null) throw new IllegalArgumentException("--resume needs the --out folder of the grid to continue");
-        List<String> methodList = Grid.parseMethodList("--methods", methods,
-                n -> ibinit.init.Initializers.METHODS.stream().anyMatch(m -> m.answersTo(n.replace('_', '-')))), archList = Grid.parseList("--arch", archs);
-        ExperimentSpec e = common.experiment("fashion-mnist", archList.getFirst(), "relu", methodList.getFirst(), Math.max(1, options.batch), 0);
+        List<Grid.Protocol> protocolList = protocols();
+        List<String> archList = Grid.parseList("--arch", archs);
+        ExperimentSpec e = common.experiment("fashion-mnist", archList.getFirst(), "relu", protocolList.getFirst().init(), Math.max(1, options.batch), 0);
         RunSpec base = new RunSpec(e.data().dataset(), e.data().options(), "0-0", e.network().activation(), e.network().leakySlope(), "none",
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip,
                 0, e.backend());
-        List<RunSpec> grid = Grid.of(base, methodList, archList, Grid.parseSeeds(seeds));
+        List<RunSpec> grid = Grid.ofProtocols(base, protocolList, archList, Grid.parseSeeds(seeds));
         Shard part = Shard.parse(shard);
         List<RunSpec> cells = part.select(grid);
         SupervisedTraining training = new SupervisedTraining();
         Set<String> checked = new HashSet<>();
-        for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) training.check(r); // loads the data once, too
+        for (RunSpec r : grid) if (checked.add(r.method() + " " + r.arch())) training.check(r); // loads the data once, too
         Path dir = common.outputFolder("compare"); // locked before the check: two processes must not both pass it
         if (!resume && Files.isDirectory(dir.resolve("runs"))) {
             throw new IllegalArgumentException("--out " + dir + " already holds runs; add --resume to continue that grid or choose another folder");
@@ -101,8 +107,9 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         AtomicFiles.write(dir.resolve("grid.json"), Json.write(grid));
         LocalExecutor executor = new LocalExecutor(training, new JsonRunStore(dir), jobs);
-        err.println("compare: " + grid.size() + " runs (" + methods + " x " + archs + " x seeds " + seeds + ")"
-                + (part.count() > 1 ? ", shard " + part + ": " + cells.size() + " of them," : "") + " into " + dir + "; " + executor.policy());
+        err.println("compare: " + grid.size() + " runs (" + (protocols.isEmpty() ? methods : String.join(" | ", protocols)) + " x " + archs
+                + " x seeds " + seeds + ")" + (part.count() > 1 ? ", shard " + part + ": " + cells.size() + " of them," : "") + " into " + dir
+                + "; " + executor.policy());
         err.flush();
         GridOutcome outcome;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
@@ -122,6 +129,30 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (outcome.interrupted()) return 130;
         return outcome.results().stream().allMatch(r -> r.status() == ibinit.train.RunStatus.COMPLETED) ? 0 : 1;
+    }
+
+    /** --protocol pairs, or every --methods entry with every --smoothing protocol. */
+    private List<Grid.Protocol> protocols() {
+        if (!protocols.isEmpty()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--methods") || !options.smoothing.isEmpty()) {
+                throw new IllegalArgumentException("--protocol replaces --methods and --smoothing: give one or the other");
+            }
+            List<Grid.Protocol> out = new java.util.ArrayList<>();
+            for (String p : protocols) {
+                Grid.Protocol q = Grid.Protocol.parse(p);
+                try {
+                    out.add(new Grid.Protocol(q.init(), ibinit.train.smoothing.Smoothing.parse(q.smoothing()).text()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--protocol '" + p + "': " + e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+        List<Grid.Protocol> out = new java.util.ArrayList<>();
+        List<String> methodList = Grid.parseMethodList("--methods", methods,
+                n -> ibinit.init.Initializers.METHODS.stream().anyMatch(m -> m.answersTo(n.replace('_', '-'))));
+        for (String m : methodList) for (String s : options.smoothingTexts()) out.add(new Grid.Protocol(m, s));
+        return out;
     }
 
     /** One line per run on standard error; a progress bar for the current run when runs go one at a time on a terminal. */

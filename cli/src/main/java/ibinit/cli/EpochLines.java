@@ -34,7 +34,13 @@ public final class EpochLines implements TrainingListener {
     }
 
     static String line(EpochStats s, int epochs) {
-        return String.format(Locale.ROOT, "epoch %d/%d lr %.4g train loss %.4f test loss %.4f test error %.2f%% (%.1fs)",
-                s.epoch(), epochs, s.learningRate(), s.trainLoss(), s.testLoss(), s.testError(), s.seconds());
+        return String.format(Locale.ROOT, "epoch %d/%d lr %.4g%s train loss %.4f test loss %.4f test error %.2f%% (%.1fs)",
+                s.epoch(), epochs, s.learningRate(), radii(s), s.trainLoss(), s.testLoss(), s.testError(), s.seconds());
+    }
+
+    /** e.g. {@code " radii 0,0.01,0.02,0.03"}, or nothing without smoothing. */
+    static String radii(EpochStats s) {
+        if (s.radii().isEmpty()) return "";
+        return " radii " + String.join(",", s.radii().stream().map(r -> r == 0 ? "0" : String.format(Locale.ROOT, "%.4g", r)).toList());
     }
 }

@@ -61,10 +61,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             init = "file:path=" + initFrom.toAbsolutePath();
         }
+        List<String> smoothing = options.smoothingTexts();
+        if (smoothing.size() > 1) throw new IllegalArgumentException("train takes one --smoothing protocol (compare takes several)");
         ExperimentSpec e = common.experiment("fashion-mnist", arch, "relu", init, Math.max(1, options.batch), seed);
         RunSpec run = new RunSpec(e.data().dataset(), e.data().options(), arch, e.network().activation(), e.network().leakySlope(), init,
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch,
-                options.clip, seed, e.backend());
+                options.clip, seed, e.backend(), smoothing.getFirst());
         SupervisedTraining training = new SupervisedTraining();
         training.check(run);
         if (saveInit != null) OutputFolder.writable(saveInit.toAbsolutePath().getParent(), "--save-init");
@@ -89,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             store.save(r);
-            ErrorCurvePlot.write(ErrorCurves.of(List.of(r)), run.dataset() + " " + run.arch() + " " + run.init() + " seed " + run.seed()
+            ErrorCurvePlot.write(ErrorCurves.of(List.of(r)), run.dataset() + " " + run.arch() + " " + run.method() + " seed " + run.seed()
                     + ": test error per epoch", dir.resolve(GridReportWriter.PLOT));
             stdout.println("run: " + run.label() + " (" + r.detail() + ")");
             stdout.println(r.bestEpoch() == 0 ? "min test error: n/a (no epoch finished)"

@@ -2,6 +2,9 @@ package ibinit.cli;
 
 import ibinit.train.OptimizerSpec;
 import ibinit.train.Schedule;
+import ibinit.train.smoothing.Smoothing;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -48,6 +51,15 @@ final class TrainingOptions {
     @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to NORM; 0 turns clipping off. Default: 0.")
     double clip = 0;
 
+    @Option(names = "--smoothing", paramLabel = "PROTOCOL",
+            description = "Entropic smoothing (scheduled per-layer box-kernel smoothing of the loss): none, or box:KEY=VALUE,... "
+                    + "with sigma=S (radius (i-1) S on the i-th smoothed layer; default 0.01) or radius=R or radii=R1;R2;..., "
+                    + "layers=conv (default) or layers=I;J (weight layers from 1, never the last), k=K extra points (1), "
+                    + "estimator=mean|sample|entropy-sgd (mean), schedule=constant|exp|inv-sqrt (constant) with factor=F (1/3) "
+                    + "and period=P (10) for exp; entropy-sgd: inner=L (20), inner-lr (0.1), gamma (1e-4), gamma-growth (1e-3). "
+                    + "compare: repeatable, crossed with --methods. Default: none.")
+    List<String> smoothing = new ArrayList<>();
+
     OptimizerSpec optimizerSpec() {
         String name = optimizer.trim().toLowerCase(Locale.ROOT);
         if (name.equals("adam") && momentum != null) throw new IllegalArgumentException("--momentum applies to --optimizer sgd only");
@@ -66,4 +78,18 @@ final class TrainingOptions {
         };
     }
 
+    /** The --smoothing protocols in canonical text, [none] when not given; a mistake names the option. */
+    List<String> smoothingTexts() {
+        if (smoothing.isEmpty()) return List.of("none");
+        List<String> out = new ArrayList<>();
+        for (String s : smoothing) {
+            try {
+                out.add(Smoothing.parse(s).text());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--smoothing '" + s + "': " + e.getMessage(), e);
+            }
+        }
+        if (out.stream().distinct().count() != out.size()) throw new IllegalArgumentException("--smoothing lists a protocol twice");
+        return List.copyOf(out);
+    }
 }

@@ -58,6 +58,8 @@ public abstract class AbstractBackend implements Backend {
 
     protected abstract int[] philoxBlocksChecked(RandomStream rs, int blocks);
 
+    protected abstract void perturbUniformChecked(Tensor w, Tensor out, RandomStream rs, float radius);
+
     // ---- checks ----
 
     /** The tensor is open, owned by this backend and of the given type. */
@@ -356,6 +358,16 @@ public abstract class AbstractBackend implements Backend {
         finite(hi, "upper bound");
         if (!(lo <= hi)) throw new IllegalArgumentException("uniform range [" + lo + ", " + hi + "] is empty");
         fillUniformChecked(x, rs, lo, hi);
+    }
+
+    @Override
+    public final void perturbUniform(Tensor w, Tensor out, RandomStream rs, float radius) {
+        if (rs == null) throw new IllegalArgumentException("random stream is null");
+        own(w, "weights");
+        own(out, "perturbed weights");
+        sameSize(w, "weights", out, "perturbed weights");
+        if (!(radius >= 0) || !Float.isFinite(radius)) throw new IllegalArgumentException("radius must be finite and >= 0, got " + radius);
+        perturbUniformChecked(w, out, rs, radius);
     }
 
     @Override

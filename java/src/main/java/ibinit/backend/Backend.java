@@ -118,6 +118,14 @@ public interface Backend extends AutoCloseable {
     /** Normal(mean, std) restricted to [lo, hi] (PyTorch's trunc_normal_ semantics). */
     void fillTruncatedNormal(Tensor x, RandomStream rs, float mean, float std, float lo, float hi);
 
+    /**
+     * out = w + U[-radius, radius) elementwise: a perturbed copy of a weight tensor in one pass,
+     * for entropic smoothing. Element i uses word (offset + i) % 4 of Philox block (offset + i) / 4
+     * of {@code rs} ({@link ibinit.rng.Philox#perturbAt}), so one block serves four elements.
+     * {@code out} may be {@code w}.
+     */
+    void perturbUniform(Tensor w, Tensor out, RandomStream rs, float radius);
+
     /** Raw Philox-4x32-10 output: {@code blocks} blocks of 4 words starting at {@code rs.offset()}. */
     int[] philoxBlocks(RandomStream rs, int blocks);
 

@@ -1,6 +1,7 @@
 package ibinit.experiment;
 
 import ibinit.backend.Backend;
+import ibinit.nn.Architecture;
 import ibinit.nn.Optimizer;
 import ibinit.train.Provenance;
 import ibinit.train.RunResult;
@@ -10,6 +11,7 @@ import ibinit.train.RunTask;
 import ibinit.train.Trainer;
 import ibinit.train.TrainingListener;
 import ibinit.train.TrainingOutcome;
+import ibinit.train.smoothing.Smoothing;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -35,8 +37,15 @@ public final class SupervisedTraining implements RunTask {
                 new InitSpec(r.init(), r.biasInit(), r.initSample()), r.seed(), r.backend());
     }
 
-    /** Throws IllegalArgumentException (or a DatasetException, BackendUnavailableException) naming what is wrong with {@code spec}. */
-    public void check(RunSpec spec) { experimentOf(spec).check(data); }
+    /**
+     * Throws IllegalArgumentException (or a DatasetException, BackendUnavailableException) naming
+     * what is wrong with {@code spec}, its smoothing protocol included (the layers it names exist
+     * and are not the head).
+     */
+    public void check(RunSpec spec) {
+        experimentOf(spec).check(data);
+        Smoothing.parse(spec.smoothing()).smoothedLayers(Architecture.parse(spec.arch()));
+    }
 
     @Override
     public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {

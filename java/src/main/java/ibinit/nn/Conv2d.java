@@ -20,7 +20,7 @@ public final class Conv2d implements Layer {
     private final int patch; // c*k*k: the rows of cols, the columns of W read as a matrix
     private final Parameter weight;
     private final Parameter bias;
-    private final Tensor weightMatrix;
+    private final Tensor weightMatrix; // the value as [out, c*k*k]; see weightMatrix()
     private final Tensor weightGradMatrix;
     private final Buffer cols;
     private final Buffer colsGrad;
@@ -29,6 +29,7 @@ public final class Conv2d implements Layer {
     private final Buffer rCols;
     private final Buffer rOutput;
     private final Buffer rInputGrad;
+    private Tensor weightSums, biasSums; // one pass's gradients, when passes accumulate
     private Tensor lastCols;
     private int[] lastInput;
     private Tensor gradOutput;
@@ -94,15 +95,19 @@ public final class Conv2d implements Layer {
         lastCols = cols.get(n, new int[] {patch, positions});
         backend.im2col(x, window.kernel(), window.stride(), window.padding(), lastCols);
         Tensor y = output.get(n, out);
+        Tensor w = weightMatrix();
         for (int i = 0; i < n; i++) {
-            backend.gemm(false, false, 1f, weightMatrix, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
+            backend.gemm(false, false, 1f, w, image(lastCols, i, patch, positions), 0f, image(y, i, outChannels, positions));
         }
-        if (bias != null) backend.addChannelBias(y, bias.value());
+        if (bias != null) backend.addChannelBias(y, bias.active());
         return y;
     }
 
     @Override
-    public void backwardParametersOnly(Tensor dy) {
+    public void backwardParametersOnly(Tensor dy) { backwardParametersOnly(dy, false); }
+
+    @Override
+    public void backwardParametersOnly(Tensor dy, boolean accumulate) {
         int n = lastInput[0];
         int positions = lastCols.dim(2);
         if (dy.dim(0) != n || dy.size() != (long) n * outChannels * positions) {
@@ -111,23 +116,38 @@ public final class Conv2d implements Layer {
         }
         gradOutput = dy;
         // dW = sum_i dy_i cols_i^T (the first image overwrites, the rest add); db = channel sums of dy.
-        if (n == 0) backend.copyFromArray(new float[Math.toIntExact(weightGradMatrix.size())], weightGradMatrix);
+        // Accumulating passes sum one pass in small buffers first, then add it: the same sum in the
+        // same order as a plain pass, so passes of equal gradients add up exactly.
+        if (accumulate && weightSums == null) {
+            weightSums = backend.zeros(outChannels, patch);
+            if (bias != null) biasSums = backend.zeros(outChannels);
+        }
+        Tensor dw = accumulate ? weightSums : weightGradMatrix;
+        if (n == 0) backend.copyFromArray(new float[Math.toIntExact(dw.size())], dw);
         for (int i = 0; i < n; i++) {
             backend.gemm(false, true, 1f, image(dy, i, outChannels, positions), image(lastCols, i, patch, positions),
-                    i == 0 ? 0f : 1f, weightGradMatrix);
+                    i == 0 ? 0f : 1f, dw);
         }
-        if (bias != null) backend.channelSums(dy.view(n, outChannels, positions), bias.grad());
+        if (bias != null) backend.channelSums(dy.view(n, outChannels, positions), accumulate ? biasSums : bias.grad());
+        if (accumulate) {
+            backend.axpy(1f, weightSums, weightGradMatrix);
+            if (bias != null) backend.axpy(1f, biasSums, bias.grad());
+        }
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        backwardParametersOnly(dy);
+    public Tensor backward(Tensor dy) { return backward(dy, false); }
+
+    @Override
+    public Tensor backward(Tensor dy, boolean accumulate) {
+        backwardParametersOnly(dy, accumulate);
         // dcols_i = W^T dy_i, folded back onto the pixels by col2im.
         int n = lastInput[0];
         int positions = lastCols.dim(2);
         Tensor dcols = colsGrad.get(n, new int[] {patch, positions});
+        Tensor w = weightMatrix();
         for (int i = 0; i < n; i++) {
-            backend.gemm(true, false, 1f, weightMatrix, image(dy, i, outChannels, positions), 0f, image(dcols, i, patch, positions));
+            backend.gemm(true, false, 1f, w, image(dy, i, outChannels, positions), 0f, image(dcols, i, patch, positions));
         }
         Tensor dx = inputGrad.get(n, Arrays.copyOfRange(lastInput, 1, 4));
         backend.col2im(dcols, window.kernel(), window.stride(), window.padding(), dx);
@@ -187,6 +207,12 @@ public final class Conv2d implements Layer {
         return rdx;
     }
 
+    /** The weights forward and backward read, as [out, c*k*k]: the value, or its stand-in during a smoothed step. */
+    private Tensor weightMatrix() {
+        Tensor w = weight.active();
+        return w == weight.value() ? weightMatrix : w.view(outChannels, patch);
+    }
+
     /** Image i of a batch tensor as a rows x cols matrix over the same memory. */
     private static Tensor image(Tensor batch, int i, int rows, int cols) {
         return batch.slice(i, 1).view(rows, cols);
@@ -205,5 +231,7 @@ public final class Conv2d implements Layer {
         rCols.close();
         rOutput.close();
         rInputGrad.close();
+        if (weightSums != null) weightSums.close();
+        if (biasSums != null) biasSums.close();
     }
 }

@@ -15,6 +15,7 @@ public final class Dense implements Layer {
     private final Buffer inputGrad;
     private final Buffer rOutput;
     private final Buffer rInputGrad;
+    private Tensor biasSums; // the bias gradient of one pass, when passes accumulate
     private Tensor input;
     private Tensor gradOutput;
     private Tensor rInput;
@@ -52,8 +53,8 @@ public final class Dense implements Layer {
         Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
         input = x2;
         Tensor y = output.get(x2.rows(), new int[] {out});
-        backend.gemm(false, true, 1f, x2, weight.value(), 0f, y);
-        backend.addBias(y, bias.value());
+        backend.gemm(false, true, 1f, x2, weight.active(), 0f, y);
+        backend.addBias(y, bias.active());
         return y;
     }
 
@@ -67,7 +68,7 @@ public final class Dense implements Layer {
         Tensor x2 = x.rank() == 2 ? x : x.view(x.rows(), x.cols());
         input = x2;
         Tensor y = f.fusedOutput(x2.rows(), out);
-        backend.denseActivationForward(x2, weight.value(), bias.value(), f.activation(), f.param(), y);
+        backend.denseActivationForward(x2, weight.active(), bias.active(), f.activation(), f.param(), y);
         return y;
     }
 
@@ -81,26 +82,38 @@ public final class Dense implements Layer {
      */
     Tensor backward(Tensor dy, ActivationLayer f, boolean wantInputGrad) {
         Tensor dx = wantInputGrad ? inputGrad.get(dy.rows(), new int[] {in}) : null;
-        backend.denseActivationBackward(input, weight.value(), f.activation(), f.param(), f.fusedResult(), dy,
+        backend.denseActivationBackward(input, weight.active(), f.activation(), f.param(), f.fusedResult(), dy,
                 weight.grad(), bias.grad(), dx);
         gradOutput = dy; // now d(loss)/d(x w^T + b), what backwardR needs
         return dx;
     }
 
     @Override
-    public void backwardParametersOnly(Tensor dy) {
-        // dW = dy^T x ; db = column sums of dy
+    public void backwardParametersOnly(Tensor dy) { backwardParametersOnly(dy, false); }
+
+    @Override
+    public void backwardParametersOnly(Tensor dy, boolean accumulate) {
+        // dW (+)= dy^T x ; db (+)= column sums of dy
         gradOutput = dy;
-        backend.gemm(true, false, 1f, dy, input, 0f, weight.grad());
-        backend.columnSums(dy, bias.grad());
+        backend.gemm(true, false, 1f, dy, input, accumulate ? 1f : 0f, weight.grad());
+        if (accumulate) {
+            if (biasSums == null) biasSums = backend.zeros(out);
+            backend.columnSums(dy, biasSums);
+            backend.axpy(1f, biasSums, bias.grad());
+        } else {
+            backend.columnSums(dy, bias.grad());
+        }
     }
 
     @Override
-    public Tensor backward(Tensor dy) {
-        backwardParametersOnly(dy);
+    public Tensor backward(Tensor dy) { return backward(dy, false); }
+
+    @Override
+    public Tensor backward(Tensor dy, boolean accumulate) {
+        backwardParametersOnly(dy, accumulate);
         // dx = dy W
         Tensor dx = inputGrad.get(dy.rows(), new int[] {in});
-        backend.gemm(false, false, 1f, dy, weight.value(), 0f, dx);
+        backend.gemm(false, false, 1f, dy, weight.active(), 0f, dx);
         return dx;
     }
 
@@ -138,5 +151,6 @@ public final class Dense implements Layer {
         inputGrad.close();
         rOutput.close();
         rInputGrad.close();
+        if (biasSums != null) biasSums.close();
     }
 }

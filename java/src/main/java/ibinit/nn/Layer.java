@@ -55,6 +55,22 @@ public interface Layer extends AutoCloseable {
         throw new UnsupportedOperationException(describe() + " has no Hessian-vector product");
     }
 
+    /**
+     * Like {@link #backward}, but with {@code accumulate} the parameter gradients are added to what
+     * {@link Parameter#grad()} holds instead of overwriting it (several passes summing into one
+     * gradient, as a smoothed step does). Layers without parameters ignore the flag.
+     */
+    default Tensor backward(Tensor gradOutput, boolean accumulate) {
+        if (accumulate && !parameters().isEmpty()) throw new UnsupportedOperationException(describe() + " cannot accumulate gradients");
+        return backward(gradOutput);
+    }
+
+    /** {@link #backwardParametersOnly(Tensor)} with {@code accumulate} as in {@link #backward(Tensor, boolean)}. */
+    default void backwardParametersOnly(Tensor gradOutput, boolean accumulate) {
+        if (accumulate && !parameters().isEmpty()) throw new UnsupportedOperationException(describe() + " cannot accumulate gradients");
+        backwardParametersOnly(gradOutput);
+    }
+
     /** Trainable parameters (empty for parameter-free layers). */
     default List<Parameter> parameters() { return List.of(); }
 

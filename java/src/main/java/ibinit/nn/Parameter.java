@@ -19,6 +19,7 @@ public final class Parameter implements AutoCloseable {
     private final int fanOut;
     private Tensor direction;
     private Tensor hessianVector;
+    private Tensor active;
 
     public Parameter(String name, Kind kind, Tensor value, int fanIn, int fanOut) {
         this.name = name;
@@ -27,6 +28,7 @@ public final class Parameter implements AutoCloseable {
         this.grad = value.backend().allocate(value.dtype(), value.shape());
         this.fanIn = fanIn;
         this.fanOut = fanOut;
+        this.active = value;
     }
 
     /** e.g. {@code layers.0.weight}, the name used in exported weight files. */
@@ -34,6 +36,24 @@ public final class Parameter implements AutoCloseable {
     public Kind kind() { return kind; }
     public Tensor value() { return value; }
     public Tensor grad() { return grad; }
+
+    /**
+     * The tensor forward and backward passes read: {@link #value()}, or a stand-in of the same
+     * shape while a smoothed step evaluates the network at perturbed weights
+     * ({@link ibinit.train.smoothing}). Optimizers always update {@link #value()}.
+     */
+    public Tensor active() { return active; }
+
+    /** Layers read {@code standIn} instead of the value until {@link #restore()}. */
+    public void substitute(Tensor standIn) {
+        if (standIn.size() != value.size() || standIn.dtype() != value.dtype() || standIn.backend() != value.backend()) {
+            throw new IllegalArgumentException("stand-in " + standIn + " does not match " + name + " " + value);
+        }
+        active = standIn;
+    }
+
+    /** Layers read the value again. */
+    public void restore() { active = value; }
     public int fanIn() { return fanIn; }
     public int fanOut() { return fanOut; }
 

@@ -154,11 +154,19 @@ public final class Sequential implements AutoCloseable {
     public void backward(Tensor gradLogits) { backward(gradLogits, false); }
 
     /**
+     * Backward from d(loss)/d(logits); with {@code accumulate} every parameter's gradient is added
+     * to what it holds (a smoothed step sums its passes this way), else overwritten. Accumulating
+     * passes run dense + activation pairs unfused (the fused backward overwrites): one more pass
+     * over each hidden layer's output, far less than a pass over the weights.
+     */
+    public void backward(Tensor gradLogits, boolean accumulate) { backward(gradLogits, false, accumulate); }
+
+    /**
      * With {@code forHessian} a fused pair is taken only when its activation has no curvature
      * (f'' = 0: ReLU, leaky ReLU, identity): for tanh and sigmoid the R-pass needs the gradient
      * the activation received, which the fused op overwrites.
      */
-    private void backward(Tensor gradLogits, boolean forHessian) {
+    private void backward(Tensor gradLogits, boolean forHessian, boolean accumulate) {
         // Below the first layer with parameters no gradient is needed: stop there.
         int first = 0;
         while (first < layers.size() && layers.get(first).parameters().isEmpty()) first++;
@@ -168,14 +176,14 @@ public final class Sequential implements AutoCloseable {
         while (top >= 0 && layers.get(top).parameters().isEmpty()) top--;
         Tensor g = gradLogits;
         for (int i = layers.size() - 1; i >= first; i--) {
-            if (i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]
+            if (!accumulate && i > 0 && i - 1 >= first && i - 1 < top && fused[i - 1]
                     && !(forHessian && ((ActivationLayer) layers.get(i)).hasCurvature())) {
                 g = ((Dense) layers.get(i - 1)).backward(g, (ActivationLayer) layers.get(i), i - 1 > first);
                 i--;
             } else if (i > first) {
-                g = layers.get(i).backward(g);
+                g = layers.get(i).backward(g, accumulate);
             } else {
-                layers.get(i).backwardParametersOnly(g);
+                layers.get(i).backwardParametersOnly(g, accumulate);
             }
         }
     }
@@ -193,7 +201,7 @@ public final class Sequential implements AutoCloseable {
         lastLogits = h;
         Tensor g = lossGrad.like(h);
         double loss = backend.softmaxCrossEntropy(h, labels, g);
-        backward(g, true);
+        backward(g, true, false);
         return loss;
     }
 

@@ -28,8 +28,8 @@ public record ErrorCurves(List<Panel> panels, List<String> methods, int epochs) 
         int epochs = 0;
         for (RunResult r : results) {
             byArch.computeIfAbsent(r.run().arch(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.run().init(), k -> new ArrayList<>()).add(r);
-            if (!methods.contains(r.run().init())) methods.add(r.run().init());
+                    .computeIfAbsent(r.run().method(), k -> new ArrayList<>()).add(r);
+            if (!methods.contains(r.run().method())) methods.add(r.run().method());
             for (EpochStats e : r.history()) epochs = Math.max(epochs, e.epoch());
         }
         List<Panel> panels = new ArrayList<>();

@@ -38,7 +38,7 @@ public record GridSummary(List<Row> rows) {
 
     public static GridSummary of(List<RunResult> results) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
-        for (RunResult r : results) groups.computeIfAbsent(r.run().init() + "\u0000" + r.run().arch(), k -> new ArrayList<>()).add(r);
+        for (RunResult r : results) groups.computeIfAbsent(r.run().method() + "\u0000" + r.run().arch(), k -> new ArrayList<>()).add(r);
         List<Row> rows = new ArrayList<>();
         for (List<RunResult> g : groups.values()) rows.add(row(g));
         return new GridSummary(List.copyOf(rows));
@@ -63,7 +63,7 @@ public record GridSummary(List<Row> rows) {
             if (r.bestEpoch() >= 1 && Double.isFinite(r.bestError())) ss += (r.bestError() - mean) * (r.bestError() - mean);
         }
         double std = counted == 0 ? Double.NaN : counted == 1 ? 0 : Math.sqrt(ss / (counted - 1));
-        return new Row(g.getFirst().run().init(), g.getFirst().run().arch(), g.size(), counted, diverged, failed, mean, std,
+        return new Row(g.getFirst().run().method(), g.getFirst().run().arch(), g.size(), counted, diverged, failed, mean, std,
                 min, max, counted == 0 ? Double.NaN : sumEpoch / counted);
     }
 }

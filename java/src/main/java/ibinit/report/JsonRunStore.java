@@ -49,9 +49,19 @@ public final class JsonRunStore implements RunStore {
     @Override
     public void save(RunResult result) { AtomicFiles.write(fileOf(result.run()), Json.write(result)); }
 
+    /**
+     * The first 10 hex digits of the SHA-256 of the description's JSON. Without smoothing the
+     * field is left out, so runs saved before it existed keep their file names (and --resume finds them).
+     */
     static String hash(RunSpec spec) {
+        String json = Json.write(spec);
+        if (spec.smoothing().equals("none")) {
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            o.remove("smoothing");
+            json = Json.write(o);
+        }
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.write(spec).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -67,7 +67,7 @@ public final class SummaryTables {
     public static String runsCsv(List<RunResult> results) {
         StringBuilder b = new StringBuilder("method,arch,activation,seed,status,best_error,best_epoch,epochs_run,train_seconds,detail\n");
         for (RunResult r : results) {
-            b.append(csv(r.run().init())).append(',').append(csv(r.run().arch())).append(',').append(csv(r.run().activation()))
+            b.append(csv(r.run().method())).append(',').append(csv(r.run().arch())).append(',').append(csv(r.run().activation()))
                     .append(',').append(r.run().seed()).append(',').append(r.status().label()).append(',')
                     .append(num(r.bestError())).append(',').append(r.bestEpoch()).append(',').append(r.history().size())
                     .append(',').append(num(r.timings().trainSeconds())).append(',').append(csv(r.detail())).append('\n');

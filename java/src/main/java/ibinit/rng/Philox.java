@@ -73,12 +73,27 @@ public final class Philox {
         return Math.sqrt(-2.0 * DeterministicMath.log(u1)) * DeterministicMath.cosTurn(u2);
     }
 
+    /** One word mapped to U[lo, hi). */
+    public static float uniformFromWord(int word, float lo, float hi) {
+        float v = lo + (hi - lo) * u01f(word);
+        // Rounding can reach hi itself; keep the range half-open as documented.
+        return v < hi || !(hi > lo) ? v : Math.nextDown(hi);
+    }
+
     public static float uniformAt(long seed, int stream, long index, float lo, float hi) {
         int[] b = new int[4];
         block(seed, stream, index, 0, b);
-        float v = lo + (hi - lo) * u01f(b[0]);
-        // Rounding can reach hi itself; keep the range half-open as documented.
-        return v < hi || !(hi > lo) ? v : Math.nextDown(hi);
+        return uniformFromWord(b[0], lo, hi);
+    }
+
+    /**
+     * w + U[-radius, radius) for element {@code index} of a perturbation stream: word index % 4 of
+     * block index / 4, so one block serves four consecutive elements (entropic smoothing).
+     */
+    public static float perturbAt(float w, long seed, int stream, long index, float radius) {
+        int[] b = new int[4];
+        block(seed, stream, index >>> 2, 0, b);
+        return w + uniformFromWord(b[(int) (index & 3)], -radius, radius);
     }
 
     public static float normalAt(long seed, int stream, long index, float mean, float std) {

@@ -55,6 +55,8 @@ public final class Streams {
     public static final int AA_MINE_NOISE_STREAM = 0x4E4F4953; // "NOIS"
     /** infoplane with MINE: eps, keyed by the layer's critic key. */
     public static final int PLANE_NOISE_STREAM = 0x504C4E45; // "PLNE"
+    /** Entropic smoothing: the perturbations of weight layer i (from 1) use sub-stream SMOOTHING_STREAM + i, keyed by the run's seed. */
+    public static final int SMOOTHING_STREAM = 0x534D0000; // "SM" in the high half
 
     // ---- critic purposes (mixed into critic keys) ----
     /** Which critic of a layer a key belongs to. */
@@ -82,6 +84,19 @@ public final class Streams {
     public static RandomStream parameter(RandomStream base, int k) {
         if (k < 0 || k >= PARAMETERS_PER_BASE) throw new IllegalArgumentException("parameter " + k + " is outside 0.." + (PARAMETERS_PER_BASE - 1));
         return base.substream(Math.multiplyExact(base.stream(), PARAMETERS_PER_BASE) + k);
+    }
+
+    /**
+     * Entropic smoothing: draw {@code draw} (from 0, of {@code drawsPerStep}) of step {@code step}
+     * (from 0 over the run) of weight layer {@code layer} (from 1), a tensor of {@code size}
+     * weights: sub-stream SMOOTHING_STREAM + layer of the run's seed, at offset
+     * (step * drawsPerStep + draw) * (size rounded up to 4), so every draw is a fresh slice of
+     * whole Philox blocks (the perturbation kernel uses one block for four weights).
+     */
+    public static RandomStream smoothing(long seed, int layer, long step, int drawsPerStep, int draw, long size) {
+        long stride = (size + 3) & ~3L;
+        return new RandomStream(seed, SMOOTHING_STREAM + layer,
+                Math.multiplyExact(Math.addExact(Math.multiplyExact(step, drawsPerStep), draw), stride));
     }
 
     /** The SplittableRandom seed of epoch {@code epoch}'s order (from 0). */

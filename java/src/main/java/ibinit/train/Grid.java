@@ -3,24 +3,46 @@ package ibinit.train;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cells of a comparison grid: methods x architectures x seeds, seeds varying fastest. */
+/**
+ * The cells of a comparison grid: protocols x architectures x seeds, seeds varying fastest. A
+ * protocol is an initialization method with a smoothing protocol ({@code none} for plain steps).
+ */
 public final class Grid {
     private Grid() { }
 
+    /** An initialization method and a smoothing protocol, trained together. */
+    public record Protocol(String init, String smoothing) {
+        /**
+         * {@code INIT} or {@code INIT+SMOOTHING}, e.g. {@code normal:std=0.01+box:sigma=0.01,schedule=exp}
+         * (split at the first '+', which no method name contains).
+         */
+        public static Protocol parse(String text) {
+            int plus = text.indexOf('+');
+            String init = (plus < 0 ? text : text.substring(0, plus)).trim();
+            if (init.isEmpty()) throw new IllegalArgumentException("protocol '" + text + "' names no initialization method");
+            return new Protocol(init, plus < 0 ? "none" : text.substring(plus + 1).trim());
+        }
+    }
+
     public static List<RunSpec> of(RunSpec base, List<String> methods, List<String> archs, List<Long> seeds) {
-        if (methods.isEmpty() || archs.isEmpty() || seeds.isEmpty()) {
+        return ofProtocols(base, methods.stream().map(m -> new Protocol(m, "none")).toList(), archs, seeds);
+    }
+
+    public static List<RunSpec> ofProtocols(RunSpec base, List<Protocol> protocols, List<String> archs, List<Long> seeds) {
+        if (protocols.isEmpty() || archs.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one method, architecture and seed");
         }
         List<RunSpec> out = new ArrayList<>();
-        for (String m : methods) {
+        for (Protocol p : protocols) {
             for (String a : archs) {
                 for (long s : seeds) {
-                    out.add(new RunSpec(base.dataset(), base.dataOptions(), a, base.activation(), base.activationParam(), m,
+                    out.add(new RunSpec(base.dataset(), base.dataOptions(), a, base.activation(), base.activationParam(), p.init(),
                             base.biasInit(), base.initSample(), base.optimizer(), base.schedule(), base.epochs(), base.batch(),
-                            base.clip(), s, base.backend()));
+                            base.clip(), s, base.backend(), p.smoothing()));
                 }
             }
         }
+        if (out.stream().distinct().count() != out.size()) throw new IllegalArgumentException("the grid lists a protocol twice");
         return List.copyOf(out);
     }
 

@@ -1,5 +1,6 @@
 package ibinit.train;
 
+import ibinit.train.smoothing.Smoothing;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +24,21 @@ import java.util.TreeMap;
  * @param clip          global gradient-norm bound, 0 for none
  * @param seed          seeds the initialization stream, the init sample and every epoch's order
  * @param backend       {@code java}, {@code cpu}, {@code cuda}, or {@code auto} (the best available)
+ * @param smoothing     entropic-smoothing protocol in its canonical text ({@link Smoothing#text()}), {@code none} for plain steps
  */
 public record RunSpec(String dataset, Map<String, String> dataOptions, String arch, String activation,
                       double activationParam, String init, String biasInit, int initSample, OptimizerSpec optimizer, Schedule schedule,
-                      int epochs, int batch, double clip, long seed, String backend) {
+                      int epochs, int batch, double clip, long seed, String backend, String smoothing) {
+    /** A run with plain steps (no smoothing). */
+    public RunSpec(String dataset, Map<String, String> dataOptions, String arch, String activation,
+                   double activationParam, String init, String biasInit, int initSample, OptimizerSpec optimizer, Schedule schedule,
+                   int epochs, int batch, double clip, long seed, String backend) {
+        this(dataset, dataOptions, arch, activation, activationParam, init, biasInit, initSample, optimizer, schedule, epochs, batch,
+                clip, seed, backend, "none");
+    }
+
     public RunSpec {
+        smoothing = Smoothing.parse(smoothing).text(); // validates; results written before smoothing existed read back as none
         dataOptions = dataOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(dataOptions));
         if (biasInit == null) biasInit = "zeros";
         if (initSample < 1) throw new IllegalArgumentException("--init-sample must be >= 1, got " + initSample);
@@ -35,7 +46,12 @@ public record RunSpec(String dataset, Map<String, String> dataOptions, String ar
         if (optimizer == null) throw new IllegalArgumentException("an optimizer is required");
     }
 
-    public TrainOptions trainOptions() { return trainOptions(epochs, batch, schedule, clip, seed); }
+    public TrainOptions trainOptions() {
+        return new TrainOptions(epochs, batch, schedule, clip, seed, Smoothing.parse(smoothing));
+    }
+
+    /** The initialization, and the smoothing protocol when there is one: how tables and plots name the run's method. */
+    public String method() { return smoothing.equals("none") ? init : init + " + " + smoothing; }
 
     private static TrainOptions trainOptions(int epochs, int batch, Schedule schedule, double clip, long seed) {
         return new TrainOptions(epochs, batch, schedule, clip, seed);
@@ -43,13 +59,13 @@ public record RunSpec(String dataset, Map<String, String> dataOptions, String ar
 
     /** A readable name for files and tables: {@code kaiming-normal_784-100-10_relu_s3}, file-name safe. */
     public String label() {
-        String raw = init + "_" + arch + "_" + activation + "_s" + seed;
+        String raw = (smoothing.equals("none") ? init : init + "_" + smoothing) + "_" + arch + "_" + activation + "_s" + seed;
         return raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
     }
 
     /** The same run with another seed (grids vary seeds last). */
     public RunSpec withSeed(long newSeed) {
         return new RunSpec(dataset, dataOptions, arch, activation, activationParam, init, biasInit, initSample, optimizer, schedule,
-                epochs, batch, clip, newSeed, backend);
+                epochs, batch, clip, newSeed, backend, smoothing);
     }
 }

@@ -8,18 +8,21 @@ import ibinit.nn.Optimizer;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
+import ibinit.train.smoothing.GradientStep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
  * The training loop: for each epoch, set the scheduled learning rate, visit the training rows in
- * the seeded {@link Shuffle} order in mini-batches (forward, softmax cross-entropy, backward,
- * optional clipping, optimizer step), then evaluate on the test set. A NaN or infinite loss, or a
- * non-finite weight after the first step or at the end of an epoch (ReLU turns a NaN weight into
- * a finite loss at chance accuracy), ends the run with status {@link RunStatus#DIVERGED} and the
- * epochs finished before it; a stop request
+ * the seeded {@link Shuffle} order in mini-batches (the gradient: forward, softmax cross-entropy,
+ * backward, or the smoothed version of {@link TrainOptions#smoothing()}; optional clipping,
+ * optimizer step), then evaluate on the test set. A NaN or infinite loss, or a non-finite weight
+ * after the first step or at the end of an epoch (ReLU turns a NaN weight into a finite loss at
+ * chance accuracy), ends the run with status {@link RunStatus#DIVERGED} and the epochs finished
+ * before it; a stop request
  * (checked before each step) ends it with {@link RunStatus#INTERRUPTED}. Neither throws.
  */
 public final class Trainer {
@@ -45,7 +48,8 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>();
         listener.runStarted(options.epochs(), batches);
         try (BatchStager stager = new BatchStager(b, batch, train.featureDim());
-             Tensor gradFull = b.zeros(batch, net.architecture().outputSize())) {
+             Tensor gradFull = b.zeros(batch, net.architecture().outputSize());
+             GradientStep step = GradientStep.open(net, options.smoothing(), options.seed())) {
             for (int epoch = 0; epoch < options.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double rate = options.schedule().rate(baseRate, epoch, options.epochs());
@@ -61,13 +65,11 @@ public final class Trainer {
                     int count = Math.min(batch, train.size() - start);
                     BatchStager.Batch staged = stager.stage(train, order, start, count);
                     Tensor grad = count == batch ? gradFull : gradFull.firstRows(count);
-                    Tensor logits = net.forward(staged.features());
-                    double loss = b.softmaxCrossEntropy(logits, staged.labels(), grad);
+                    double loss = step.compute(staged.features(), staged.labels(), grad, epoch + 1, (long) epoch * batches + k);
                     if (!Double.isFinite(loss)) {
                         return end(RunStatus.DIVERGED, "diverged at epoch " + (epoch + 1) + " step " + (k + 1)
                                 + ": train loss " + loss, history, started, listener);
                     }
-                    net.backward(grad);
                     if (options.clip() > 0) GradientClipping.clip(params, options.clip());
                     optimizer.step(params);
                     if (epoch == 0 && k == 0) {
@@ -88,7 +90,8 @@ public final class Trainer {
                 Evaluation test = Evaluation.run(net, data.test(), stager);
                 long evalEnd = System.nanoTime();
                 EpochStats stats = new EpochStats(epoch + 1, rate, lossSum / batches, test.loss(), test.errorPercent(),
-                        (evalStart - epochStart) / 1e9, (evalEnd - evalStart) / 1e9);
+                        (evalStart - epochStart) / 1e9, (evalEnd - evalStart) / 1e9,
+                        Arrays.stream(step.radii(epoch + 1)).boxed().toList());
                 if (!Double.isFinite(test.loss())) {
                     return end(RunStatus.DIVERGED, "diverged at epoch " + (epoch + 1) + " step " + batches
                             + ": test loss " + test.loss(), history, started, listener);

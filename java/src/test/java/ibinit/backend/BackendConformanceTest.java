@@ -344,6 +344,32 @@ class BackendConformanceTest {
     }
 
     @ParameterizedTest @MethodSource("backends")
+    void perturbationMatchesBitForBit(String name) {
+        try (Twin t = twin(name, "perturbUniform")) {
+            for (int[] s : SHAPES) {
+                int n = s[0] * s[1];
+                RandomStream rs = randomStream(t);
+                float radius = t.rnd.nextInt(4) == 0 ? 0f : (float) (0.001 + t.rnd.nextDouble());
+                Pair w = t.pair(t.normal(n, 1.0), s), out = t.pair(new float[n], s);
+                t.under.perturbUniform(w.under(), out.under(), rs, radius);
+                t.ref.perturbUniform(w.ref(), out.ref(), rs, radius);
+                String what = "perturbUniform " + n + " radius " + radius + " from " + rs;
+                t.assertSameBits(t.ref.toFloatArray(out.ref()), t.under.toFloatArray(out.under()), what);
+                // in place (out = w) gives the same bits
+                t.under.perturbUniform(w.under(), w.under(), rs, radius);
+                t.assertSameBits(t.ref.toFloatArray(out.ref()), t.under.toFloatArray(w.under()), what + " in place");
+            }
+            // large enough for the CPU kernel to split the blocks over its threads; unaligned start
+            int n = 100_003;
+            RandomStream rs = new RandomStream(t.rnd.nextLong(), t.rnd.nextInt(), 4 * t.rnd.nextInt(1 << 20) + 1 + t.rnd.nextInt(3));
+            Pair w = t.pair(t.normal(n, 1.0), 1, n), out = t.pair(new float[n], 1, n);
+            t.under.perturbUniform(w.under(), out.under(), rs, 0.01f);
+            t.ref.perturbUniform(w.ref(), out.ref(), rs, 0.01f);
+            t.assertSameBits(t.ref.toFloatArray(out.ref()), t.under.toFloatArray(out.under()), "perturbUniform " + n + " from " + rs);
+        }
+    }
+
+    @ParameterizedTest @MethodSource("backends")
     void philoxBlocksMatchBitForBit(String name) {
         try (Twin t = twin(name, "philoxBlocks")) {
             for (int blocks : new int[] {0, 1, 5, 1000}) {

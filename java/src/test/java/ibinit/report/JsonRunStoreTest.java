@@ -17,6 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonRunStoreTest {
     @TempDir Path dir;
 
+    /** RunSpec's fields before smoothing existed, to hash a description as earlier versions wrote it. */
+    record SpecBeforeSmoothing(String dataset, java.util.Map<String, String> dataOptions, String arch, String activation,
+                               double activationParam, String init, String biasInit, int initSample, ibinit.train.OptimizerSpec optimizer,
+                               ibinit.train.Schedule schedule, int epochs, int batch, double clip, long seed, String backend) { }
+
+    @Test
+    void runsWithoutSmoothingKeepTheFileNamesOfEarlierVersionsAndSmoothedOnesGetTheirOwn() throws Exception {
+        RunSpec s = Fixtures.spec("kaiming-normal", "4-8-3", 1);
+        SpecBeforeSmoothing old = new SpecBeforeSmoothing(s.dataset(), s.dataOptions(), s.arch(), s.activation(), s.activationParam(),
+                s.init(), s.biasInit(), s.initSample(), s.optimizer(), s.schedule(), s.epochs(), s.batch(), s.clip(), s.seed(), s.backend());
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Json.write(old).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(java.util.HexFormat.of().formatHex(d).substring(0, 10), JsonRunStore.hash(s));
+        RunSpec smoothed = new RunSpec(s.dataset(), s.dataOptions(), s.arch(), s.activation(), s.activationParam(), s.init(), s.biasInit(),
+                s.initSample(), s.optimizer(), s.schedule(), s.epochs(), s.batch(), s.clip(), s.seed(), s.backend(), "box:layers=1,radius=0.1");
+        assertNotEquals(JsonRunStore.hash(s), JsonRunStore.hash(smoothed));
+    }
+
     @Test
     void savedResultReadsBackEqualAndCountsAsFinished() {
         JsonRunStore store = new JsonRunStore(dir);

@@ -86,6 +86,27 @@ class StreamsTest {
     }
 
     @Test
+    void smoothingStreamsMeetNoInitializerStreamAndNoTwoDrawsOverlap() {
+        for (long seed = -3; seed <= 40; seed++) {
+            for (int layers = 2; layers <= 8; layers++) {
+                List<Use> uses = new ArrayList<>();
+                network(uses, seed, 2 * layers);
+                uses.add(new Use("ib noise", seed, Streams.IB_NOISE_STREAM));
+                for (int layer = 1; layer < layers; layer++) {
+                    uses.add(new Use("smoothing of layer " + layer, seed, Streams.smoothing(seed, layer, 0, 1, 0, 9).stream()));
+                }
+                List<String> c = collisions(uses);
+                assertTrue(c.isEmpty(), "seed " + seed + ", " + layers + " layers: " + c);
+            }
+        }
+        // consecutive draws and steps of one tensor start where the previous one ended (whole blocks of 4)
+        long size = 10, stride = 12;
+        assertEquals(0, Streams.smoothing(1, 2, 0, 2, 0, size).offset());
+        assertEquals(stride, Streams.smoothing(1, 2, 0, 2, 1, size).offset());
+        assertEquals(2 * stride, Streams.smoothing(1, 2, 1, 2, 0, size).offset());
+    }
+
+    @Test
     void theOldCriticSeedsCollidedAndTheCheckSeesIt() {
         // seed * 1000 + layer for D_y and + 1 for D_x: layer L's D_x was layer L + 1's D_y
         List<String> c = collisions(ibTrain(1, 3, 2, true));

@@ -153,6 +153,11 @@ public class NativeBackend extends AbstractBackend {
     }
 
     @Override
+    protected void perturbUniformChecked(Tensor w, Tensor out, RandomStream rs, float radius) {
+        kernels.perturbUniform(w.size(), seg(w), seg(out), rs.seed(), rs.stream(), rs.offset(), radius);
+    }
+
+    @Override
     protected void fillNormalChecked(Tensor x, RandomStream rs, float mean, float std) {
         kernels.fillNormal(seg(x), x.size(), rs.seed(), rs.stream(), rs.offset(), mean, std);
     }

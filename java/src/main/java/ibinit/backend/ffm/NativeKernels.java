@@ -31,7 +31,7 @@ final class NativeKernels {
     private final MethodHandle addBias, columnSums, columnMeanVar, covarianceTrace, logSumExpRows;
     private final MethodHandle activation, activationBackward, softmaxXent;
     private final MethodHandle sgdMomentum, adam;
-    private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal;
+    private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal, perturbUniform;
     // neuron campaign (IBCI)
     private final MethodHandle classColumnMoments, greedySelect;
     // convolution and pooling
@@ -79,6 +79,8 @@ final class NativeKernels {
                 JAVA_FLOAT, JAVA_FLOAT));
         fillTruncatedNormal = bind("ibinit_fill_truncated_normal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG,
                 JAVA_INT, JAVA_LONG, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT, JAVA_FLOAT));
+        perturbUniform = bind("ibinit_perturb_uniform", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG,
+                JAVA_INT, JAVA_LONG, JAVA_FLOAT));
         // convolution and pooling: (n, c, h, w, k, s, p, in..., out...)
         FunctionDescriptor window1 = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
@@ -286,6 +288,14 @@ final class NativeKernels {
     void fillUniform(MemorySegment x, long n, long seed, int stream, long offset, float lo, float hi) {
         try {
             check((int) fillUniform.invokeExact(x, n, seed, stream, offset, lo, hi), "fill_uniform");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void perturbUniform(long n, MemorySegment w, MemorySegment out, long seed, int stream, long offset, float radius) {
+        try {
+            check((int) perturbUniform.invokeExact(n, w, out, seed, stream, offset, radius), "perturb_uniform");
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -18,7 +18,7 @@ import java.lang.foreign.ValueLayout;
  * safe. Sums accumulate in double; elementwise rules follow native/include/ibinit_scalar.h in
  * float. Single-threaded.
  */
-public final class ReferenceBackend extends AbstractBackend {
+public class ReferenceBackend extends AbstractBackend { // not final: tests subclass it to count calls
 
     public ReferenceBackend() { }
 
@@ -330,6 +330,13 @@ public final class ReferenceBackend extends AbstractBackend {
         float[] v = new float[Math.toIntExact(x.size())];
         for (int i = 0; i < v.length; i++) v[i] = Philox.uniformAt(rs.seed(), rs.stream(), rs.offset() + i, lo, hi);
         write(v, x);
+    }
+
+    @Override
+    protected void perturbUniformChecked(Tensor w, Tensor out, RandomStream rs, float radius) {
+        float[] v = read(w);
+        for (int i = 0; i < v.length; i++) v[i] = Philox.perturbAt(v[i], rs.seed(), rs.stream(), rs.offset() + i, radius);
+        write(v, out);
     }
 
     @Override
