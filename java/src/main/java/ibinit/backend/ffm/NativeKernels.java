@@ -38,6 +38,8 @@ final class NativeKernels {
     private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
     // information estimators (ibinit.info)
     private final MethodHandle denseActForward, denseActBackward, gatherRows;
+    // sparse filtering (ibinit.sparse)
+    private final MethodHandle sparseFilteringGrad;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -100,6 +102,8 @@ final class NativeKernels {
         // critical: on the CPU the row indices are a Java int[] passed in place.
         gatherRows = bind("ibinit_gather_rows", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
                 ADDRESS, ADDRESS, JAVA_INT), Linker.Option.critical(true));
+        sparseFilteringGrad = bind("ibinit_sparse_filtering_grad", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, ADDRESS));
     }
 
     private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
@@ -389,6 +393,18 @@ final class NativeKernels {
     void gatherRows(int rows, int cols, MemorySegment src, int ldSrc, MemorySegment idx, MemorySegment dst, int ldDst) {
         try {
             check((int) gatherRows.invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- sparse filtering (ibinit.sparse) ----
+
+    double sparseFilteringGrad(int rows, int cols, MemorySegment f, MemorySegment delta) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_DOUBLE);
+            check((int) sparseFilteringGrad.invokeExact(rows, cols, f, delta, out), "sparse_filtering_grad");
+            return out.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
