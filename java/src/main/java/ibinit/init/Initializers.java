@@ -3,6 +3,7 @@ package ibinit.init;
 import ibinit.backend.Activation;
 import ibinit.backend.RandomStream;
 import ibinit.init.ibci.IbciMethods;
+import ibinit.init.sparse.SparseFilteringInit;
 import ibinit.nn.Parameter;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,14 @@ import java.util.Set;
  *   <li>{@code ibci} and its aliases {@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie}, {@code ibci-iim}
  *       (neuron campaign, see {@link ibinit.init.ibci.IbciOptions}); {@code file:path=FILE} (weights
  *       from a safetensors file, see {@link FromFile}).</li>
+ *   <li>{@code sparse-filtering}: hidden dense layers learned by sparse filtering, rescaled to the
+ *       base method's output variance ({@code base=} he, {@code scale=row|layer|norm}, {@code iters=} 200;
+ *       see {@link SparseFilteringInit}).</li>
  * </ul>
  */
 public final class Initializers {
     public static final List<String> NAMES = List.of("xavier-uniform", "xavier-normal", "kaiming-uniform", "kaiming-normal",
-            "lecun-normal", "orthogonal", "normal", "lsuv");
+            "lecun-normal", "orthogonal", "normal", "lsuv", SparseFilteringInit.NAME);
 
     private Initializers() { }
 
@@ -77,6 +81,7 @@ public final class Initializers {
                         : create("orthogonal", activation, leakySlope, bias);
                 yield new Lsuv(spec.number("tol", 0.1), spec.integer("iters", 10), spec.flag("after-act", false), pre);
             }
+            case SparseFilteringInit.NAME -> SparseFilteringInit.create(spec, base -> create(base, activation, leakySlope, bias));
             default -> throw new IllegalArgumentException("unknown initialization method '" + spec.name() + "' (choose from "
                     + String.join(", ", NAMES) + ", " + String.join(", ", IbciMethods.NAMES) + ")");
         };

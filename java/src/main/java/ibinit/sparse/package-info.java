@@ -4,6 +4,6 @@
  * {@link ibinit.sparse.SparseFiltering} is the entry point (a builder with the reference code's
  * defaults); {@link ibinit.sparse.SparseFilteringObjective} evaluates the objective and its
  * gradient on a backend (two GEMMs and one native element-wise kernel); {@link ibinit.sparse.Lbfgs}
- * is the optimizer. The initializer built on it is {@link ibinit.sparse.SparseFilteringInit}.
+ * is the optimizer. The initializer built on it is {@link ibinit.init.sparse.SparseFilteringInit}.
  */
 package ibinit.sparse;
