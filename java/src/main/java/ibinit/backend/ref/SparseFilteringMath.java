@@ -50,4 +50,23 @@ public final class SparseFilteringMath {
         }
         return objective;
     }
+
+    /** The normalized features fhat [rows, cols] for features f (the forward pass alone). */
+    public static double[] normalizedFeatures(double[] f, int rows, int cols) {
+        int n = rows * cols;
+        double[] out = new double[n];
+        double[] c = new double[cols];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.sqrt(f[i] * f[i] + EPS);
+            c[i % cols] += out[i] * out[i];
+        }
+        for (int i = 0; i < n; i++) out[i] /= Math.sqrt(c[i % cols] + EPS);
+        for (int r = 0; r < rows; r++) {
+            double q = 0;
+            for (int j = 0; j < cols; j++) q += out[r * cols + j] * out[r * cols + j];
+            double norm = Math.sqrt(q + EPS);
+            for (int j = 0; j < cols; j++) out[r * cols + j] /= norm;
+        }
+        return out;
+    }
 }
