@@ -56,6 +56,47 @@ public final class Backends {
         };
     }
 
+    /**
+     * Checks, before any work, that the backend a run asks for can be opened here: {@code auto}
+     * (the one forced by -Dibinit.backend / IBINIT_BACKEND, else the best available) or a name.
+     * Throws IllegalArgumentException for an unknown name (an invalid IBINIT_BACKEND included) and
+     * {@link BackendUnavailableException} with the reason for one that cannot run here.
+     */
+    public static void check(String name) {
+        String n = name == null || name.isBlank() || name.trim().equalsIgnoreCase("auto") ? requestedChecked() : normalize(name);
+        if (n == null) return; // auto: java is always there
+        Probe p = probe(n);
+        if (!p.available()) throw new BackendUnavailableException("backend " + n + " is unavailable: " + p.reason());
+    }
+
+    /** Opens {@code name}, or for {@code auto} (or null) the default ({@link #openDefault}). */
+    public static Backend openNamed(String name) {
+        return name == null || name.isBlank() || name.trim().equalsIgnoreCase("auto") ? openDefault() : open(name);
+    }
+
+    /** A line saying what is wrong with -Dibinit.backend / IBINIT_BACKEND, or null when it is unset or valid. */
+    public static String requestProblem() {
+        try {
+            requestedChecked();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String requestedChecked() {
+        String v = System.getProperty("ibinit.backend");
+        String where = "-Dibinit.backend";
+        if (v == null || v.isBlank()) {
+            v = System.getenv("IBINIT_BACKEND");
+            where = "IBINIT_BACKEND";
+        }
+        if (v == null || v.isBlank()) return null;
+        String n = v.trim().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(n)) throw new IllegalArgumentException(where + "=" + v + " names no backend (choose from java, cpu, cuda)");
+        return n;
+    }
+
     /** The pure-Java reference backend (the test oracle); always available. */
     public static Backend reference() { return new ReferenceBackend(); }
 

@@ -1,11 +1,11 @@
 package ibinit.cli;
 
-import ibinit.backend.Backends;
 import ibinit.backend.ThreadPolicy;
+import ibinit.experiment.BackendChecks;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ibinit backends}: one line per backend, available or why not. */
 @Command(name = "backends", mixinStandardHelpOptions = true,
@@ -16,7 +16,9 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        for (Backends.Probe p : Backends.probeAll()) out.println(p.line());
+        for (String line : BackendChecks.availability()) out.println(line);
+        String problem = BackendChecks.requestProblem();
+        if (problem != null) out.println("# warning: " + problem + "; commands with --backend auto will refuse to run");
         out.println("# " + ThreadPolicy.describe());
         out.flush();
         return 0;

@@ -4,17 +4,14 @@ import ibinit.report.AtomicFiles;
 import ibinit.report.GridReportWriter;
 import ibinit.report.Json;
 import ibinit.report.JsonRunStore;
-import ibinit.train.DatasetSource;
+import ibinit.experiment.ExperimentSpec;
+import ibinit.experiment.SupervisedTraining;
 import ibinit.train.Grid;
 import ibinit.train.GridListener;
 import ibinit.train.GridOutcome;
 import ibinit.train.LocalExecutor;
-import ibinit.train.EpochLines;
-import ibinit.train.ProgressBar;
 import ibinit.train.RunResult;
 import ibinit.train.RunSpec;
-import ibinit.train.Runner;
-import ibinit.train.Terminal;
 import ibinit.train.Trainer;
 import ibinit.train.TrainingListener;
 import ibinit.train.TrainingOutcome;
@@ -30,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,55 +44,51 @@ final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--methods", paramLabel = "M1,M2,...",
-            description = "Comma list of initialization methods (with options, e.g. kaiming-normal:mode=fan_out); see `ibinit train --help` "
-                    + "for the names. Default: ${DEFAULT-VALUE}.")
+            description = "Comma list of initialization methods, each NAME[:key=value,...] as --init of `ibinit train`; every method: "
+                    + "${sys:" + Help.METHODS_PROPERTY + "}. Default: xavier-uniform,kaiming-normal,orthogonal,lsuv.")
     String methods = "xavier-uniform,kaiming-normal,orthogonal,lsuv";
 
     @Option(names = "--arch", paramLabel = "A1,A2,...",
-            description = "Comma list of architectures in the compact syntax, e.g. 784-100-10,784-512-512-10. Default: ${DEFAULT-VALUE}.")
+            description = "Comma list of architectures. " + Help.ARCH + " Default: 784-100-10.")
     String archs = "784-100-10";
 
     @Option(names = "--seeds", paramLabel = "N|A..B|S1,S2,...",
-            description = "Seeds of each cell: a count N (seeds 1..N), a range A..B, or a list. Default: ${DEFAULT-VALUE}.")
+            description = "Seeds of each cell: a count N (seeds 1..N), a range A..B, or a list. Default: 3.")
     String seeds = "3";
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "Runs at a time. With N > 1 each run's backend uses 1 thread; with 1 the run uses every thread of the pool "
-                    + "(-Dibinit.threads). Default: ${DEFAULT-VALUE}.")
+                    + "(-Dibinit.threads). Default: 1.")
     int jobs = 1;
 
     @Option(names = "--resume", description = "Continue a grid in --out: skip runs whose result JSON exists and matches their description.")
     boolean resume;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (required with --resume). Default: runs/compare-<timestamp>.")
-    Path out;
+    @Mixin ExperimentOptions common;
 
     @Mixin TrainingOptions options;
 
     @Override
     public Integer call() {
-        List<RunSpec> grid;
-        Runner runner = new Runner(new DatasetSource());
-        try {
-            if (jobs < 1) throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
-            if (resume && out == null) throw new IllegalArgumentException("--resume needs the --out folder of the grid to continue");
-            RunSpec base = new RunSpec(options.dataset.trim().toLowerCase(Locale.ROOT), options.dataOptionMap(), "0-0",
-                    options.activationName(), options.leakySlope, "none", options.biasInit, options.initSampleSize(),
-                    options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip, 0, options.backendName());
-            grid = Grid.of(base, Grid.parseList("--methods", methods), Grid.parseList("--arch", archs), Grid.parseSeeds(seeds));
-            Set<String> checked = new HashSet<>();
-            for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) runner.validate(r); // loads the data once, too
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        if (jobs < 1) throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        if (resume && common.out == null) throw new IllegalArgumentException("--resume needs the --out folder of the grid to continue");
+        List<String> methodList = Grid.parseList("--methods", methods), archList = Grid.parseList("--arch", archs);
+        ExperimentSpec e = common.experiment("fashion-mnist", archList.getFirst(), "relu", methodList.getFirst(), Math.max(1, options.batch), 0);
+        RunSpec base = new RunSpec(e.data().dataset(), e.data().options(), "0-0", e.network().activation(), e.network().leakySlope(), "none",
+                e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch, options.clip,
+                0, e.backend());
+        List<RunSpec> grid = Grid.of(base, methodList, archList, Grid.parseSeeds(seeds));
+        SupervisedTraining training = new SupervisedTraining();
+        Set<String> checked = new HashSet<>();
+        for (RunSpec r : grid) if (checked.add(r.init() + " " + r.arch())) training.check(r); // loads the data once, too
+        if (!resume && common.out != null && Files.isDirectory(common.out.resolve("runs"))) {
+            throw new IllegalArgumentException("--out " + common.out + " already holds runs; add --resume to continue that grid or choose another folder");
         }
-        Path dir = out != null ? out : OutputFolders.timestamped("compare");
-        if (!resume && Files.isDirectory(dir.resolve("runs"))) {
-            throw new ParameterException(spec.commandLine(), "--out " + dir + " already holds runs; add --resume to continue that grid or choose another folder");
-        }
+        Path dir = common.outputFolder("compare");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         AtomicFiles.write(dir.resolve("grid.json"), Json.write(grid));
-        LocalExecutor executor = new LocalExecutor(runner, new JsonRunStore(dir), jobs);
+        LocalExecutor executor = new LocalExecutor(training, new JsonRunStore(dir), jobs);
         err.println("compare: " + grid.size() + " runs (" + methods + " x " + archs + " x seeds " + seeds + ") into " + dir
                 + "; " + executor.policy());
         err.flush();

@@ -2,8 +2,6 @@ package ibinit.cli;
 
 import ibinit.info.ib.IbOutcome;
 import ibinit.info.ib.IbTrainer;
-import ibinit.train.ProgressBar;
-import ibinit.train.Terminal;
 import java.io.PrintWriter;
 import java.util.Locale;
 

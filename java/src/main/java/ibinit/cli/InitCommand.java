@@ -1,130 +1,59 @@
 package ibinit.cli;
 
-import ibinit.backend.Activation;
-import ibinit.backend.Backend;
-import ibinit.backend.Backends;
-import ibinit.backend.RandomStream;
-import ibinit.data.DataOptions;
-import ibinit.data.DataSplit;
-import ibinit.data.Dataset;
-import ibinit.data.Datasets;
-import ibinit.data.StratifiedSampling;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializer;
-import ibinit.init.Initializers;
-import ibinit.nn.Architecture;
-import ibinit.nn.Sequential;
-import ibinit.tensor.Tensor;
-import ibinit.weights.NetworkWeights;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import ibinit.experiment.DataLoader;
+import ibinit.experiment.Experiment;
+import ibinit.experiment.ExperimentSpec;
+import ibinit.experiment.InitSpec;
+import ibinit.experiment.InitialWeights;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ibinit init}: builds a network, initializes it with a method (data-driven methods see a
- * stratified sample of the training set) and writes the initial weights as safetensors, named
- * as {@link ibinit.nn.Parameter#name()} ({@code layers.0.weight} [out, in], {@code layers.0.bias}).
+ * {@code ibinit init}: builds a network, initializes it with a method (data-driven methods see
+ * the initialization sample, as in {@code train}) and writes the initial weights as safetensors
+ * to OUT/init.safetensors, named as {@link ibinit.nn.Parameter#name()}.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Initialize a network and write its initial weights to a safetensors file.")
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Initialize a network and write its initial weights to OUT/" + InitialWeights.FILE + " (safetensors).",
+                "The same method, seed and --init-sample give the same weights as `ibinit train` starts from.",
+                "Exit codes: 0 written, 2 a mistake in the options or the data."})
 final class InitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", description = "Data set: fashion-mnist, mnist or synthetic (default: ${DEFAULT-VALUE}).")
-    String dataset = "fashion-mnist";
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder holding the data set's files.")
-    Path dataDir;
-
-    @Option(names = "--data-option", paramLabel = "KEY=VALUE", description = "Further data set option (repeatable), e.g. classes=4 for synthetic.")
-    List<String> dataOptions = new ArrayList<>();
-
-    @Option(names = "--arch", description = "Architecture, e.g. 784-100-10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", paramLabel = "SPEC", description = Help.ARCH + " Default: 784-100-10.")
     String arch = "784-100-10";
 
-    @Option(names = "--act", description = "Hidden activation: relu, leaky-relu, tanh, sigmoid, identity (default: ${DEFAULT-VALUE}).")
-    String act = "relu";
+    @Option(names = "--init", paramLabel = "METHOD", description = Help.INIT + " Default: ibci.")
+    String init = "ibci";
 
-    @Option(names = "--leaky-slope", description = "Slope of leaky-relu for negative inputs (default: ${DEFAULT-VALUE}).")
-    float leakySlope = 0.01f;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and the initialization sample. Default: 1.")
+    long seed = 1;
 
-    @Option(names = "--method", description = "Initialization method with options, e.g. ibci, ibci:base=he, xavier (default: ${DEFAULT-VALUE}).")
-    String method = "ibci";
-
-    @Option(names = "--bias", description = "Biases of data-free methods: zeros, pytorch, const:V (default: ${DEFAULT-VALUE}).")
-    String bias = "zeros";
-
-    @Option(names = "--seed", description = "Seed of the random draws and of the sample (default: ${DEFAULT-VALUE}).")
-    long seed = 0;
-
-    @Option(names = "--sample", paramLabel = "N", description = "Training examples data-driven methods see, stratified by class; 0 = all (default: ${DEFAULT-VALUE}).")
-    int sample = 0;
-
-    @Option(names = "--backend", description = "java, cpu or cuda (default: the best available).")
-    String backend;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The safetensors file to write.")
-    Path out;
+    @Mixin ExperimentOptions common;
 
     @Override
     public Integer call() {
-        if (sample < 0) throw new IllegalArgumentException("--sample must be >= 0, got " + sample);
-        Architecture architecture = Architecture.parse(arch);
-        Activation activation = Activation.parse(act);
-        Initializer init = Initializers.create(method, activation, leakySlope, BiasInit.parse(bias));
-        Dataset train = loadTrain();
-        if (train.featureDim() != architecture.inputSize()) {
-            throw new IllegalArgumentException("--arch " + arch + " takes " + architecture.inputSize() + " inputs; data set " + dataset
-                    + " has " + train.featureDim() + " features");
-        }
-        if (sample > train.size()) throw new IllegalArgumentException("--sample " + sample + " exceeds the " + train.size() + " training examples");
-        Dataset picked = sample == 0 || sample == train.size() ? train
-                : train.subset(StratifiedSampling.pick(train.labels(), train.classes(), sample, seed), train.name() + "/sample");
+        ExperimentSpec e = common.experiment("fashion-mnist", arch, "relu", init, InitSpec.DEFAULT_SAMPLE, seed);
+        DataLoader data = DataLoader.cached();
+        e.check(data);
+        Path dir = common.outputFolder("init");
+        Path file = dir.resolve(InitialWeights.FILE);
+        PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        try (Backend b = backend == null ? Backends.openDefault() : Backends.open(backend);
-             Sequential net = Sequential.build(b, architecture, activation, leakySlope);
-             Tensor x = b.fromArray(picked.features(), picked.size(), picked.featureDim());
-             Tensor y = b.fromArray(picked.labels(), picked.size())) {
-            init.initialize(net, new InitContext(RandomStream.of(seed, 0), x, y));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("format", "pt");
-            meta.put("method", init.name());
-            meta.put("seed", Long.toString(seed));
-            meta.put("arch", arch);
-            meta.put("activation", activation.cliName);
-            meta.put("dataset", dataset);
-            meta.put("sample", Integer.toString(picked.size()));
-            meta.put("backend", b.name());
-            NetworkWeights.save(net, out, meta);
-            spec.commandLine().getOut().printf("wrote %s: %d parameters of %s (%s), method %s, seed %d, %d samples, %.2f s on %s%n",
-                    out, net.parameterCount(), arch, activation.cliName, init.name(), seed, picked.size(), seconds, b.name());
-            spec.commandLine().getOut().flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out, e);
+        try (Experiment opened = Experiment.open(e, data)) {
+            boolean replaced = InitialWeights.write(opened, file);
+            if (replaced) spec.commandLine().getErr().println("init: replaced the existing " + file);
+            out.printf("wrote %s: %d parameters of %s (%s), method %s, seed %d, %d samples, %.2f s on %s%n", file,
+                    opened.network().parameterCount(), arch, e.network().activation(), opened.initializer().name(), seed,
+                    Math.min(e.init().sample(), opened.data().train().size()), (System.nanoTime() - t0) / 1e9, opened.backend().name());
+            out.flush();
         }
         return 0;
-    }
-
-    private Dataset loadTrain() {
-        DataOptions options = DataOptions.parse(dataOptions);
-        if (dataDir != null) options = options.with(DataOptions.DATA_DIR, dataDir.toString());
-        if (options.get(DataOptions.SEED).isEmpty()) options = options.with(DataOptions.SEED, seed);
-        try {
-            DataSplit split = Datasets.load(dataset, options);
-            return split.train();
-        } catch (ibinit.data.DatasetException e) {
-            throw new UserException(e.getMessage(), e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package ibinit.cli;
 import ibinit.backend.BackendUnavailableException;
 import ibinit.data.DatasetException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,19 +34,40 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
+        Help.publishMethods();
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler(Main::onBadArguments);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> onFailure(ex, cmd));
         return cl;
     }
 
-    /** A bad option: one line saying what is wrong, then the usage, exit 2. */
+    /**
+     * A bad option: the one line saying what is wrong, a suggestion where one is close
+     * ("did you mean --epochs?"), and where to find the help; exit 2. Never the whole usage.
+     */
     private static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("ibinit: " + ex.getMessage());
-        cmd.usage(err);
+        err.println("ibinit: " + firstLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> close = new java.util.ArrayList<>();
+            for (String a : u.getUnmatched()) if (RENAMED.containsKey(a)) close.add(RENAMED.get(a));
+            u.getSuggestions().stream().filter(x -> !x.isBlank() && !close.contains(x)).limit(3 - Math.min(3, close.size())).forEach(close::add);
+            if (!close.isEmpty()) err.println("did you mean " + String.join(" or ", close) + "?");
+        }
+        err.println("see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
+        err.flush();
         return EXIT_USAGE;
+    }
+
+    /** Options renamed when every command got the same names: the old name suggests the new one. */
+    private static final java.util.Map<String, String> RENAMED = java.util.Map.of("--method", "--init", "--bias", "--bias-init",
+            "--sample", "--init-sample");
+
+    private static String firstLine(String message) {
+        if (message == null) return "bad arguments";
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     /** A user mistake found while running: one line, exit 2; anything else is a bug and keeps its trace. */
@@ -53,7 +75,8 @@ public final class Main implements Runnable {
         PrintWriter err = cmd.getErr();
         if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException
                 || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written
-            err.println("ibinit: " + ex.getMessage());
+            err.println("ibinit: " + firstLine(ex.getMessage()));
+            err.flush();
             return EXIT_USAGE;
         }
         err.println("ibinit: internal error (please report): " + ex);

@@ -1,20 +1,18 @@
 package ibinit.cli;
 
 import ibinit.backend.ThreadPolicy;
+import ibinit.experiment.Experiment;
+import ibinit.experiment.ExperimentSpec;
+import ibinit.experiment.InitialWeights;
+import ibinit.experiment.SupervisedTraining;
 import ibinit.report.ErrorCurvePlot;
 import ibinit.report.ErrorCurves;
 import ibinit.report.GridReportWriter;
 import ibinit.report.JsonRunStore;
-import ibinit.train.DatasetSource;
 import ibinit.train.RunResult;
 import ibinit.train.RunSpec;
 import ibinit.train.RunStatus;
-import ibinit.train.Runner;
-import ibinit.train.Terminal;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ibinit train}: one configuration, one run; its JSON result and test-error plot go to --out. */
@@ -34,62 +31,58 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--arch", paramLabel = "SPEC",
-            description = "Architecture in the compact syntax: input-hidden...-classes, e.g. 784-100-10 or 784-512-512-10. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--arch", paramLabel = "SPEC", description = Help.ARCH + " Default: 784-100-10.")
     String arch = "784-100-10";
 
-    @Option(names = "--init", paramLabel = "METHOD",
-            description = "Initialization method with options: xavier-uniform, xavier-normal, kaiming-uniform, kaiming-normal (he), "
-                    + "lecun-normal, orthogonal, normal, lsuv; e.g. kaiming-normal:mode=fan_out, normal:std=0.01, lsuv:tol=0.1. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--init", paramLabel = "METHOD", description = Help.INIT + " Default: kaiming-normal.")
     String init = "kaiming-normal";
 
     @Option(names = "--init-from", paramLabel = "FILE",
-            description = "Start from the weights in a safetensors file (as written by `ibinit init --out`); names and shapes must "
+            description = "Start from the weights in a safetensors file (as written by `ibinit init`); names and shapes must "
                     + "match the network. Same as --init file:path=FILE; do not combine with --init.")
     Path initFrom;
 
+    @Option(names = "--save-init", paramLabel = "FILE", description = "Also write the initial weights (before the first step) to FILE as safetensors.")
+    Path saveInit;
+
     @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the initial weights, the initialization sample and every epoch's shuffle. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the initial weights, the initialization sample and every epoch's shuffle. Default: 1.")
     long seed = 1;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: runs/train-<timestamp>.")
-    Path out;
+    @Mixin ExperimentOptions common;
 
     @Mixin TrainingOptions options;
 
     @Override
     public Integer call() {
-        RunSpec run;
-        Runner runner = new Runner(new DatasetSource());
         if (initFrom != null) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
-                throw new ParameterException(spec.commandLine(), "--init-from and --init both name an initialization: give one");
+                throw new IllegalArgumentException("--init-from and --init both name an initialization: give one");
             }
             init = "file:path=" + initFrom.toAbsolutePath();
         }
-        try {
-            run = new RunSpec(options.dataset.trim().toLowerCase(Locale.ROOT), options.dataOptionMap(), arch, options.activationName(),
-                    options.leakySlope, init, options.biasInit, options.initSampleSize(), options.optimizerSpec(),
-                    options.scheduleSpec(), options.epochs, options.batch, options.clip, seed, options.backendName());
-            runner.validate(run);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        Path dir = out != null ? out : OutputFolders.timestamped("train");
+        ExperimentSpec e = common.experiment("fashion-mnist", arch, "relu", init, Math.max(1, options.batch), seed);
+        RunSpec run = new RunSpec(e.data().dataset(), e.data().options(), arch, e.network().activation(), e.network().leakySlope(), init,
+                e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch,
+                options.clip, seed, e.backend());
+        SupervisedTraining training = new SupervisedTraining();
+        training.check(run);
+        Path dir = common.outputFolder("train");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        JsonRunStore store = new JsonRunStore(dir);
-        try {
-            Files.createDirectories(store.folder()); // fail now, not after a long run
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write --out " + dir + ": " + e, e);
+        if (saveInit != null) {
+            try (Experiment opened = Experiment.open(run.experiment(), ibinit.experiment.DataLoader.cached())) {
+                InitialWeights.write(opened, saveInit);
+                err.println("train: initial weights written to " + saveInit);
+            }
         }
+        JsonRunStore store = new JsonRunStore(dir);
         RunResult r;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {
             err.println("train: " + run.label() + " into " + dir + "; " + ThreadPolicy.describe());
             err.flush();
-            r = runner.run(run, Terminal.progress(err, ""), guard);
+            r = training.run(run, Terminal.progress(err, ""), guard);
             if (r.status() == RunStatus.INTERRUPTED) {
                 stdout.println(r.detail() + "; nothing saved");
                 stdout.flush();

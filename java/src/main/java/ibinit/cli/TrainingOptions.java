@@ -1,54 +1,16 @@
 package ibinit.cli;
 
-import ibinit.data.DataOptions;
-import ibinit.data.Datasets;
 import ibinit.train.OptimizerSpec;
 import ibinit.train.Schedule;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code train} and {@code compare} share: data, network, optimizer, schedule,
- * backend. Each turns into the plain fields of a {@link ibinit.train.RunSpec}; a bad value is an
- * IllegalArgumentException naming the option, which the commands report with the usage.
+ * The supervised-training options {@code train} and {@code compare} share: epochs, batch,
+ * optimizer, schedule, clipping (the data, network and initialization options are
+ * {@link ExperimentOptions}). A bad value is an IllegalArgumentException naming the option.
  */
 final class TrainingOptions {
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Data set: fashion-mnist, mnist or synthetic (seeded Gaussian mixture; shape via --data-option). Default: ${DEFAULT-VALUE}.")
-    String dataset = "fashion-mnist";
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding the data set's IDX files (default: the data set's usual place, e.g. /usr/share/datasets/fashion-mnist).")
-    String dataDir;
-
-    @Option(names = "--train-fraction", paramLabel = "F",
-            description = "Keep a stratified, seeded fraction F in (0, 1] of the training set; the test set is untouched. Default: 1.")
-    Double trainFraction;
-
-    @Option(names = "--data-option", paramLabel = "KEY=VALUE",
-            description = "Any other data option, repeatable: seed, standardize (none|global|per-feature), scale (unit|none), "
-                    + "testSize (mnist, synthetic), and for synthetic: classes, dims, trainSize, separation.")
-    List<String> dataOptions = new ArrayList<>();
-
-    @Option(names = "--act", paramLabel = "NAME",
-            description = "Activation after every hidden layer: relu, leaky-relu, tanh, sigmoid or identity. Default: ${DEFAULT-VALUE}.")
-    String activation = "relu";
-
-    @Option(names = "--leaky-slope", paramLabel = "A", description = "Negative slope of leaky-relu. Default: ${DEFAULT-VALUE}.")
-    double leakySlope = 0.01;
-
-    @Option(names = "--bias-init", paramLabel = "KIND",
-            description = "How biases start: zeros, pytorch (U(+-1/sqrt(fan_in))) or const:V. Default: ${DEFAULT-VALUE}.")
-    String biasInit = "zeros";
-
-    @Option(names = "--init-sample", paramLabel = "N",
-            description = "Training rows handed to data-driven initializers (LSUV, IBCI), drawn with the run's seed. Default: the batch size.")
-    Integer initSample;
-
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train. Default: ${DEFAULT-VALUE}.")
     int epochs = 10;
 
@@ -60,7 +22,7 @@ final class TrainingOptions {
             description = "sgd (PyTorch SGD) or adam (PyTorch Adam, betas 0.9/0.999, eps 1e-8). Default: ${DEFAULT-VALUE}.")
     String optimizer = "sgd";
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Base learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Base learning rate. Default: 0.01.")
     double lr = 0.01;
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum in [0, 1) (sgd only). Default: 0.9 for sgd.")
@@ -69,7 +31,7 @@ final class TrainingOptions {
     @Option(names = "--nesterov", description = "Nesterov momentum (sgd with --momentum > 0).")
     boolean nesterov;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay added to the gradient. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay added to the gradient. Default: 0.")
     double weightDecay = 0;
 
     @Option(names = "--schedule", paramLabel = "KIND",
@@ -83,44 +45,8 @@ final class TrainingOptions {
     @Option(names = "--gamma", paramLabel = "G", description = "Decay factor of --schedule step. Default: 0.1.")
     Double gamma;
 
-    @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to NORM; 0 turns clipping off. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--clip", paramLabel = "NORM", description = "Clip the global gradient norm to NORM; 0 turns clipping off. Default: 0.")
     double clip = 0;
-
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Numeric backend: auto (the best available: cuda, cpu, java), java, cpu or cuda. Default: ${DEFAULT-VALUE}.")
-    String backend = "auto";
-
-    /** The data layer's options from --data-dir, --train-fraction and --data-option. */
-    Map<String, String> dataOptionMap() {
-        String name = dataset.trim().toLowerCase(Locale.ROOT);
-        if (!Datasets.NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown --dataset '" + dataset + "' (choose from " + String.join(", ", Datasets.NAMES) + ")");
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String kv : dataOptions) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--data-option '" + kv + "' is not KEY=VALUE");
-            m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        DataOptions parsed = DataOptions.of(m); // normalizes data-dir / data_dir to dataDir
-        Map<String, String> normalized = new LinkedHashMap<>();
-        for (String k : parsed.keys()) normalized.put(k, parsed.get(k).orElseThrow());
-        if (dataDir != null) normalized.put(DataOptions.DATA_DIR, dataDir);
-        if (trainFraction != null) {
-            if (!(trainFraction > 0 && trainFraction <= 1)) {
-                throw new IllegalArgumentException("--train-fraction must lie in (0, 1], got " + trainFraction);
-            }
-            normalized.put(DataOptions.FRACTION, String.valueOf(trainFraction));
-        }
-        List<String> allowed = Datasets.allowedOptions(name);
-        for (String k : normalized.keySet()) {
-            if (!allowed.contains(k)) {
-                throw new IllegalArgumentException("--dataset " + name + " has no option '" + k + "' (its options: "
-                        + String.join(", ", allowed) + ")");
-            }
-        }
-        return normalized;
-    }
 
     OptimizerSpec optimizerSpec() {
         String name = optimizer.trim().toLowerCase(Locale.ROOT);
@@ -140,18 +66,4 @@ final class TrainingOptions {
         };
     }
 
-    String backendName() {
-        String b = backend.trim().toLowerCase(Locale.ROOT);
-        if (!b.equals("auto") && !ibinit.backend.Backends.NAMES.contains(b)) {
-            throw new IllegalArgumentException("unknown --backend '" + backend + "' (choose from auto, java, cpu, cuda)");
-        }
-        return b;
-    }
-
-    String activationName() { return ibinit.backend.Activation.parse(activation).cliName; }
-
-    int initSampleSize() {
-        if (initSample != null && initSample < 1) throw new IllegalArgumentException("--init-sample must be >= 1, got " + initSample);
-        return initSample != null ? initSample : Math.max(1, batch);
-    }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The data set registry: {@code load(name, options)} for {@code fashion-mnist}, {@code mnist} and
- * {@code synthetic}. Steps, in order: load (image pixels scaled /255 unless {@code scale=none});
+ * The data set registry: {@code load(name, options)} for {@code fashion-mnist}, {@code mnist},
+ * {@code synthetic} and {@code 12bit} (the information-plane task; its {@code seed} also orders the bits). Steps, in order: load (image pixels scaled /255 unless {@code scale=none});
  * keep a stratified {@code fraction} of the training set (seeded; test set untouched);
  * {@code standardize} with statistics of the training set as kept, applied to train and test.
  * Each step is recorded in {@link DataSplit#description()}.
  */
 public final class Datasets {
-    public static final List<String> NAMES = List.of(FashionMnist.NAME, Mnist.NAME, SyntheticMixture.NAME);
+    public static final List<String> NAMES = List.of(FashionMnist.NAME, Mnist.NAME, SyntheticMixture.NAME, TwelveBitTask.NAME);
     static final long FRACTION_SALT = 0x4652414354L; // "FRACT"
 
     private Datasets() { }
@@ -24,6 +24,7 @@ public final class Datasets {
             case FashionMnist.NAME -> FashionMnist.load(options);
             case Mnist.NAME -> Mnist.load(options);
             case SyntheticMixture.NAME -> SyntheticMixture.load(options);
+            case TwelveBitTask.NAME -> TwelveBitTask.generate(options.longValue(DataOptions.SEED, 0)).split();
             default -> throw unknown(name);
         };
         return standardize(takeFraction(split, options), options);
@@ -35,6 +36,7 @@ public final class Datasets {
             case FashionMnist.NAME -> FashionMnist.OPTIONS;
             case Mnist.NAME -> Mnist.OPTIONS;
             case SyntheticMixture.NAME -> SyntheticMixture.OPTIONS;
+            case TwelveBitTask.NAME -> List.<String>of();
             default -> throw unknown(name);
         };
         List<String> all = new ArrayList<>(DataOptions.COMMON);

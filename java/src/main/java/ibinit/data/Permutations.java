@@ -35,9 +35,6 @@ public final class Permutations {
      * SplitMix64's finalizer over {@code seed + salt * golden gamma}.
      */
     public static long derive(long seed, long salt) {
-        long z = seed + salt * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return ibinit.rng.Streams.mix(seed, salt);
     }
 }

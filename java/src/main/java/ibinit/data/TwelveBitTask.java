@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
  * pattern p having bit j = (p &gt;&gt; j) &amp; 1, as the information plane measures on all of them.
  */
 public final class TwelveBitTask {
+    public static final String NAME = "12bit";
     public static final int BITS = 12;
     public static final int PATTERNS = 1 << BITS;
     public static final double TRAIN_FRACTION = 0.8;

@@ -34,7 +34,7 @@ public final class AaMine implements MutualInformationEstimator {
         this.prefix = prefix == Prefix.TRAINABLE_COPY ? NetworkPrefix.trainableCopy(network, layer, config.learningRate())
                 : NetworkPrefix.frozen(network, layer);
         this.mine = new Mine(backend, config, prefix == Prefix.TRAINABLE_COPY);
-        this.rng = new SplittableRandom(config.seed() ^ 0x41414D49L);
+        this.rng = new SplittableRandom(config.seed() ^ ibinit.rng.Streams.AA_MINE_BATCH_SALT);
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class AaMine implements MutualInformationEstimator {
     Tensor noisyLayer(NetworkPrefix p, Tensor xb, float sigma) {
         Tensor f = p.network(xb);
         Tensor l = lBatch(f.rows(), f.cols());
-        backend.fillNormal(l, new RandomStream(config.seed(), 0x4E4F4953, noiseOffset), 0f, sigma); // "NOIS"
+        backend.fillNormal(l, new RandomStream(config.seed(), ibinit.rng.Streams.AA_MINE_NOISE_STREAM, noiseOffset), 0f, sigma); // "NOIS"
         noiseOffset += l.size();
         backend.axpy(1f, f, l);
         return l;

@@ -34,7 +34,7 @@ public final class Mine implements MutualInformationEstimator {
         this.backend = backend;
         this.config = config;
         this.loss = new MineLoss(config.objective(), config.emaRate());
-        this.rng = new SplittableRandom(config.seed() ^ 0x4D494E45L); // "MINE": batches apart from the critic's streams
+        this.rng = new SplittableRandom(config.seed() ^ ibinit.rng.Streams.MINE_BATCH_SALT); // "MINE": batches apart from the critic's streams
         this.history = new EstimateHistory(config.window());
         this.wantAGradient = wantAGradient;
     }

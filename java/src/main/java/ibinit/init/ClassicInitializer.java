@@ -28,7 +28,7 @@ public final class ClassicInitializer implements Initializer {
         List<Parameter> params = net.parameters();
         for (int k = 0; k < params.size(); k++) {
             Parameter p = params.get(k);
-            RandomStream rs = context.random().substream(context.random().stream() * 1024 + k);
+            RandomStream rs = ibinit.rng.Streams.parameter(context.random(), k);
             if (p.kind() == Parameter.Kind.WEIGHT) weights.fill(p, rs);
             else bias.apply(p, rs);
         }

@@ -3,8 +3,9 @@ package ibinit.init;
 import ibinit.nn.Sequential;
 import ibinit.weights.NetworkWeights;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Initial weights from a safetensors file ({@code ibinit init --out}, or PyTorch's
@@ -13,6 +14,15 @@ import java.nio.file.Path;
  * mismatch. Uses neither the random stream nor the data sample.
  */
 public final class FromFile implements Initializer {
+    /** The registry entry: {@code file:path=FILE}. */
+    public static final InitMethod METHOD = new InitMethod("file", List.of(), "path=FILE",
+            "weights read from a safetensors file (as `ibinit init` writes them; names and shapes must match)", (s, env) -> {
+                s.allowOnly(Set.of("path"));
+                String path = s.options().get("path");
+                if (path == null || path.isBlank()) throw new IllegalArgumentException("method file needs path=FILE.safetensors");
+                return new FromFile(Path.of(path));
+            });
+
     private final Path file;
 
     public FromFile(Path file) { this.file = file; }
@@ -22,13 +32,16 @@ public final class FromFile implements Initializer {
     @Override public String name() { return "file:path=" + file; }
 
     @Override
-    public void initialize(Sequential net, InitContext context) {
+    public void initialize(Sequential net, InitContext context) { load(net, file); }
+
+    /** The typed entry point: {@code net}'s parameters from {@code file}; a missing or mismatching file is an IllegalArgumentException. */
+    public static void load(Sequential net, Path file) {
         try {
             NetworkWeights.load(net, file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("weights file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read weights file " + file, e);
+            throw new IllegalArgumentException("cannot read weights file " + file + ": " + e.getMessage(), e);
         }
     }
 }

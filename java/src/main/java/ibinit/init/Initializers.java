@@ -1,97 +1,110 @@
 package ibinit.init;
 
 import ibinit.backend.Activation;
-import ibinit.backend.RandomStream;
 import ibinit.init.ibci.IbciMethods;
 import ibinit.init.sparse.SparseFilteringInit;
-import ibinit.nn.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The registry of initialization methods by CLI name, with PyTorch's semantics:
- * <ul>
- *   <li>{@code xavier-uniform} (alias {@code xavier}), {@code xavier-normal}: gain 1 unless {@code gain=};</li>
- *   <li>{@code kaiming-uniform}, {@code kaiming-normal} (alias {@code he}): gain of the network's
- *       activation (ReLU sqrt 2, tanh 5/3, ...), {@code mode=fan_in|fan_out};</li>
- *   <li>{@code lecun-normal}: N(0, 1/fan_in);</li>
- *   <li>{@code orthogonal}: {@code gain=} (default 1);</li>
- *   <li>{@code normal}: N(0, std^2), {@code std=} (default 0.01);</li>
- *   <li>{@code lsuv}: {@code tol=} (0.1), {@code iters=} (10), {@code after-act} (measure after
- *       the activation), {@code no-ortho} (keep Xavier-uniform instead of the orthonormal pre-init).</li>
- *   <li>{@code ibci} and its aliases {@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie}, {@code ibci-iim}
- *       (neuron campaign, see {@link ibinit.init.ibci.IbciOptions}); {@code file:path=FILE} (weights
- *       from a safetensors file, see {@link FromFile}).</li>
- *   <li>{@code sparse-filtering}: hidden dense layers learned by sparse filtering, rescaled to the
- *       base method's output variance ({@code base=} he, {@code scale=row|layer|norm}, {@code iters=} 200;
- *       see {@link SparseFilteringInit}).</li>
- * </ul>
+ * The one registry of initialization methods every command uses ({@code --init NAME[:key=value,...]}),
+ * with PyTorch's semantics. Each entry ({@link InitMethod}) parses its options into a call of its
+ * typed entry point ({@link Init} for the per-tensor methods). To add a method: write its
+ * {@link Initializer} (or a {@link WeightFill} over an {@link Init} function) and add one entry
+ * to {@link #METHODS}; help texts, the error for an unknown name and every command pick it up.
  */
 public final class Initializers {
-    public static final List<String> NAMES = List.of("xavier-uniform", "xavier-normal", "kaiming-uniform", "kaiming-normal",
-            "lecun-normal", "orthogonal", "normal", "lsuv", SparseFilteringInit.NAME);
+    /** Every method, in the order help texts list them. */
+    public static final List<InitMethod> METHODS;
+
+    static {
+        List<InitMethod> m = new ArrayList<>();
+        m.add(new InitMethod("xavier-uniform", List.of("xavier", "glorot", "glorot-uniform"), "gain=G",
+                "U(-a, a), a = G sqrt(6 / (fan_in + fan_out)), G default 1", (s, env) -> {
+                    double gain = gain(s);
+                    return classic("xavier-uniform", (w, rs) -> Init.xavierUniform(w, gain, rs), env);
+                }));
+        m.add(new InitMethod("xavier-normal", List.of("glorot-normal"), "gain=G", "N(0, G^2 2 / (fan_in + fan_out))", (s, env) -> {
+            double gain = gain(s);
+            return classic("xavier-normal", (w, rs) -> Init.xavierNormal(w, gain, rs), env);
+        }));
+        m.add(new InitMethod("kaiming-uniform", List.of("he-uniform"), "mode=fan_in|fan_out",
+                "U(-b, b), b = gain sqrt(3 / fan), gain of --act", (s, env) -> {
+                    FanMode mode = mode(s);
+                    return classic("kaiming-uniform", (w, rs) -> Init.kaimingUniform(w, env.gain(), mode, rs), env);
+                }));
+        m.add(new InitMethod("kaiming-normal", List.of("he", "he-normal", "kaiming"), "mode=fan_in|fan_out",
+                "N(0, gain^2 / fan), gain of --act", (s, env) -> {
+                    FanMode mode = mode(s);
+                    return classic("kaiming-normal", (w, rs) -> Init.kaimingNormal(w, env.gain(), mode, rs), env);
+                }));
+        m.add(new InitMethod("lecun-normal", List.of("lecun"), "", "N(0, 1 / fan_in)", (s, env) -> {
+            s.allowOnly(Set.of());
+            return classic("lecun-normal", Init::lecunNormal, env);
+        }));
+        m.add(new InitMethod("orthogonal", List.of(), "gain=G", "orthonormal rows or columns times G (default 1)", (s, env) -> {
+            double gain = gain(s);
+            return classic("orthogonal", (w, rs) -> Init.orthogonal(w, gain, rs), env);
+        }));
+        m.add(new InitMethod("normal", List.of(), "std=S", "N(0, S^2), S default 0.01", (s, env) -> {
+            s.allowOnly(Set.of("std"));
+            double std = s.positive("std", 0.01);
+            return classic("normal", (w, rs) -> Init.normal(w, std, rs), env);
+        }));
+        m.add(new InitMethod("truncated-normal", List.of(), "std=S,cut=C",
+                "N(0, S^2) cut at +-C S; S default 1/sqrt(fan_in), C default 2 (TensorFlow's; infoplane's 12-bit default)", (s, env) -> {
+                    s.allowOnly(Set.of("std", "cut"));
+                    Double std = s.options().containsKey("std") ? s.positive("std", 1) : null;
+                    double cut = s.positive("cut", 2);
+                    return classic("truncated-normal", (w, rs) -> Init.truncatedNormal(w, std != null ? std : 1 / Math.sqrt(w.fanIn()), cut, rs), env);
+                }));
+        m.add(new InitMethod("lsuv", List.of(), "tol=T,iters=N,after-act,no-ortho",
+                "orthonormal, then each layer scaled to unit output variance on the sample (T 0.1, N 10)", (s, env) -> {
+                    s.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho"));
+                    Initializer pre = s.flag("no-ortho", false) ? create("xavier-uniform", env) : create("orthogonal", env);
+                    return new Lsuv(s.positive("tol", 0.1), s.integer("iters", 10), s.flag("after-act", false), pre);
+                }));
+        m.addAll(IbciMethods.METHODS);
+        m.add(SparseFilteringInit.METHOD);
+        m.add(FromFile.METHOD);
+        METHODS = List.copyOf(m);
+    }
 
     private Initializers() { }
 
+    /** The CLI names of every method. */
+    public static List<String> names() { return METHODS.stream().map(InitMethod::name).toList(); }
+
+    /** One line per method, {@code name[:options]  summary}, for help texts. */
+    public static String helpList() {
+        return METHODS.stream().map(x -> x.usage() + ": " + x.summary()).collect(Collectors.joining("; "));
+    }
+
     /** Builds a method from {@code name[:options]} for a network with the given activation. */
     public static Initializer create(String text, Activation activation, float leakySlope, BiasInit bias) {
+        return create(text, new InitMethod.Settings(activation, leakySlope, bias));
+    }
+
+    public static Initializer create(String text, InitMethod.Settings settings) {
         MethodSpec spec = MethodSpec.parse(text);
-        // ---- neuron campaign (ibci and its aliases) and weight files (file:path=...) ----
-        Initializer campaign = IbciMethods.create(spec);
-        if (campaign != null) return campaign;
-        double actGain = Gain.of(activation, leakySlope);
-        return switch (spec.name()) {
-            case "xavier", "xavier-uniform", "glorot", "glorot-uniform" -> {
-                spec.allowOnly(Set.of("gain"));
-                double gain = spec.number("gain", 1);
-                yield new ClassicInitializer("xavier-uniform", (w, rs) -> uniform(w, rs, gain * Math.sqrt(6.0 / (w.fanIn() + w.fanOut()))), bias);
-            }
-            case "xavier-normal", "glorot-normal" -> {
-                spec.allowOnly(Set.of("gain"));
-                double gain = spec.number("gain", 1);
-                yield new ClassicInitializer("xavier-normal", (w, rs) -> normal(w, rs, gain * Math.sqrt(2.0 / (w.fanIn() + w.fanOut()))), bias);
-            }
-            case "kaiming-uniform", "he-uniform" -> {
-                spec.allowOnly(Set.of("mode"));
-                FanMode mode = FanMode.parse(spec.text("mode", "fan_in"));
-                yield new ClassicInitializer("kaiming-uniform", (w, rs) -> uniform(w, rs, Math.sqrt(3.0) * actGain / Math.sqrt(mode.of(w))), bias);
-            }
-            case "kaiming-normal", "he", "he-normal", "kaiming" -> {
-                spec.allowOnly(Set.of("mode"));
-                FanMode mode = FanMode.parse(spec.text("mode", "fan_in"));
-                yield new ClassicInitializer("kaiming-normal", (w, rs) -> normal(w, rs, actGain / Math.sqrt(mode.of(w))), bias);
-            }
-            case "lecun-normal", "lecun" -> {
-                spec.allowOnly(Set.of());
-                yield new ClassicInitializer("lecun-normal", (w, rs) -> normal(w, rs, 1 / Math.sqrt(w.fanIn())), bias);
-            }
-            case "orthogonal" -> {
-                spec.allowOnly(Set.of("gain"));
-                yield new ClassicInitializer("orthogonal", new Orthogonal(spec.number("gain", 1)), bias);
-            }
-            case "normal" -> {
-                spec.allowOnly(Set.of("std"));
-                double std = spec.number("std", 0.01);
-                if (!(std > 0)) throw new IllegalArgumentException("normal:std must be > 0, got " + std);
-                yield new ClassicInitializer("normal", (w, rs) -> normal(w, rs, std), bias);
-            }
-            case "lsuv" -> {
-                spec.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho"));
-                Initializer pre = spec.flag("no-ortho", false) ? create("xavier-uniform", activation, leakySlope, bias)
-                        : create("orthogonal", activation, leakySlope, bias);
-                yield new Lsuv(spec.number("tol", 0.1), spec.integer("iters", 10), spec.flag("after-act", false), pre);
-            }
-            case SparseFilteringInit.NAME -> SparseFilteringInit.create(spec, base -> create(base, activation, leakySlope, bias));
-            default -> throw new IllegalArgumentException("unknown initialization method '" + spec.name() + "' (choose from "
-                    + String.join(", ", NAMES) + ", " + String.join(", ", IbciMethods.NAMES) + ")");
-        };
+        for (InitMethod m : METHODS) if (m.answersTo(spec.name())) return m.factory().create(spec, settings);
+        throw new IllegalArgumentException("unknown initialization method '" + spec.name() + "' (choose from "
+                + String.join(", ", names()) + ")");
     }
 
-    private static void uniform(Parameter w, RandomStream rs, double bound) {
-        w.value().backend().fillUniform(w.value(), rs, (float) -bound, (float) bound);
+    private static Initializer classic(String name, WeightFill fill, InitMethod.Settings env) {
+        return new ClassicInitializer(name, fill, env.bias());
     }
 
-    private static void normal(Parameter w, RandomStream rs, double std) {
-        w.value().backend().fillNormal(w.value(), rs, 0f, (float) std);
+    private static double gain(MethodSpec s) {
+        s.allowOnly(Set.of("gain"));
+        return s.positive("gain", 1);
+    }
+
+    private static FanMode mode(MethodSpec s) {
+        s.allowOnly(Set.of("mode"));
+        return FanMode.parse(s.text("mode", "fan_in"));
     }
 }

@@ -44,11 +44,21 @@ public record MethodSpec(String name, Map<String, String> options) {
     public double number(String key, double def) {
         String v = options.get(key);
         if (v == null) return def;
+        double d;
         try {
-            return Double.parseDouble(v);
+            d = Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + key + " of " + name + " must be a number, got '" + v + "'");
         }
+        if (!Double.isFinite(d)) throw new IllegalArgumentException("option " + key + " of " + name + " must be a finite number, got '" + v + "'");
+        return d;
+    }
+
+    /** A finite number > 0. */
+    public double positive(String key, double def) {
+        double d = number(key, def);
+        if (!(d > 0)) throw new IllegalArgumentException("option " + key + " of " + name + " must be > 0, got '" + options.get(key) + "'");
+        return d;
     }
 
     public int integer(String key, int def) {

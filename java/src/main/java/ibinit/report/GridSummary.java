@@ -20,9 +20,10 @@ public record GridSummary(List<Row> rows) {
     public record Row(String method, String arch, int runs, int counted, int diverged, int failed, double meanError,
                       double stdError, double minError, double maxError, double meanEpoch) {
 
-        /** e.g. {@code 12.34 ± 0.56 (7.3)}, the Table 1 cell; "n/a" when no run finished an epoch. */
+        /** e.g. {@code 12.34 ± 0.56 (7.3)}, the Table 1 cell ({@code 12.34 (7.0)} for one run: no spread); "n/a" when no run finished an epoch. */
         public String cell() {
             if (counted == 0) return "n/a";
+            if (counted == 1) return String.format(Locale.ROOT, "%.2f (%.1f)", meanError, meanEpoch);
             return String.format(Locale.ROOT, "%.2f ± %.2f (%.1f)", meanError, stdError, meanEpoch);
         }
 

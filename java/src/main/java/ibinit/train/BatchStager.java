@@ -1,6 +1,7 @@
 package ibinit.train;
 
 import ibinit.backend.Backend;
+import ibinit.data.Dataset;
 import ibinit.backend.ffm.NativeBackend;
 import ibinit.tensor.Tensor;
 import java.lang.foreign.Arena;
@@ -54,7 +55,7 @@ final class BatchStager implements AutoCloseable {
      * Stages rows {@code order[start .. start+count)} of {@code data}; {@code order == null} means
      * rows {@code start .. start+count)} in place (evaluation), copied in one block.
      */
-    Batch stage(TrainingData data, int[] order, int start, int count) {
+    Batch stage(Dataset data, int[] order, int start, int count) {
         if (count < 1 || count > capacity) throw new IllegalArgumentException("batch of " + count + " rows in a stager for " + capacity);
         float[] f = data.features();
         int[] y = data.labels();

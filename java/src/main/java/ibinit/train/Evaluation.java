@@ -1,6 +1,7 @@
 package ibinit.train;
 
 import ibinit.backend.Backend;
+import ibinit.data.Dataset;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
 
@@ -13,11 +14,11 @@ import ibinit.tensor.Tensor;
  */
 public record Evaluation(double loss, double errorPercent, int misclassified, int total) {
 
-    static Evaluation run(Sequential net, TrainingData data, BatchStager stager) {
+    static Evaluation run(Sequential net, Dataset data, BatchStager stager) {
         Backend b = net.backend();
         double lossSum = 0;
         int wrong = 0;
-        int n = data.rows();
+        int n = data.size();
         for (int start = 0; start < n; start += stager.capacity()) {
             int count = Math.min(stager.capacity(), n - start);
             BatchStager.Batch batch = stager.stage(data, null, start, count);

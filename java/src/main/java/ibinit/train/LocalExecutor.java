@@ -21,11 +21,11 @@ import java.util.logging.Logger;
 public final class LocalExecutor {
     private static final Logger LOG = Logger.getLogger(LocalExecutor.class.getName());
 
-    private final Runner runner;
+    private final RunTask runner;
     private final RunStore store;
     private final int jobs;
 
-    public LocalExecutor(Runner runner, RunStore store, int jobs) {
+    public LocalExecutor(RunTask runner, RunStore store, int jobs) {
         if (jobs < 1) throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         this.runner = runner;
         this.store = store;

@@ -10,21 +10,21 @@ import java.util.SplittableRandom;
  * seed and the epoch only, never on threads, backend or an earlier epoch, so any epoch's order
  * can be rebuilt alone.
  */
-public final class Shuffle {
-    static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Salt of the stream that picks the initialization sample (kept apart from every epoch's order). */
-    static final long INIT_SAMPLE_SALT = 0x494E49545341L; // "INITSA"
+public final class Shuffle { // seeds from ibinit.rng.Streams
 
     private Shuffle() { }
 
     /** The permutation of {@code 0..n-1} for {@code epoch} (from 0) under {@code seed}. */
     public static int[] epochOrder(long seed, int epoch, int n) {
-        return permutation(new SplittableRandom(seed ^ (GOLDEN * (epoch + 1L))), n);
+        return permutation(new SplittableRandom(ibinit.rng.Streams.epochOrder(seed, epoch)), n);
     }
 
     /** The rows given to data-driven initializers: the first {@code count} of a permutation of their own. */
-    public static int[] initSample(long seed, int count, int n) {
-        int[] p = permutation(new SplittableRandom(seed ^ INIT_SAMPLE_SALT), n);
+    public static int[] initSample(long seed, int count, int n) { return sample(ibinit.rng.Streams.initSample(seed), count, n); }
+
+    /** The first {@code count} of a permutation of {@code 0..n-1} drawn from {@code SplittableRandom(streamSeed)}. */
+    public static int[] sample(long streamSeed, int count, int n) {
+        int[] p = permutation(new SplittableRandom(streamSeed), n);
         return java.util.Arrays.copyOf(p, Math.min(count, n));
     }
 

@@ -1,6 +1,8 @@
 package ibinit.train;
 
 import ibinit.backend.Backend;
+import ibinit.data.DataSplit;
+import ibinit.data.Dataset;
 import ibinit.nn.GradientClipping;
 import ibinit.nn.Optimizer;
 import ibinit.nn.Parameter;
@@ -21,12 +23,12 @@ import java.util.function.BooleanSupplier;
 public final class Trainer {
     private Trainer() { }
 
-    public static TrainingOutcome train(Sequential net, Optimizer optimizer, TrainTestData data, TrainOptions options,
+    public static TrainingOutcome train(Sequential net, Optimizer optimizer, DataSplit data, TrainOptions options,
                                         TrainingListener listener, BooleanSupplier stopRequested) {
-        TrainingData train = data.train();
-        if (train.dims() != net.architecture().inputSize()) {
+        Dataset train = data.train();
+        if (train.featureDim() != net.architecture().inputSize()) {
             throw new IllegalArgumentException("network " + net.architecture() + " takes " + net.architecture().inputSize()
-                    + " features, the data has " + train.dims());
+                    + " features, the data has " + train.featureDim());
         }
         if (train.classes() > net.architecture().outputSize()) {
             throw new IllegalArgumentException("network " + net.architecture() + " has " + net.architecture().outputSize()
@@ -34,19 +36,19 @@ public final class Trainer {
         }
         long started = System.nanoTime();
         Backend b = net.backend();
-        int batch = Math.min(options.batchSize(), train.rows());
-        int batches = (train.rows() + batch - 1) / batch;
+        int batch = Math.min(options.batchSize(), train.size());
+        int batches = (train.size() + batch - 1) / batch;
         double baseRate = optimizer.learningRate();
         List<Parameter> params = net.parameters();
         List<EpochStats> history = new ArrayList<>();
         listener.runStarted(options.epochs(), batches);
-        try (BatchStager stager = new BatchStager(b, batch, train.dims());
+        try (BatchStager stager = new BatchStager(b, batch, train.featureDim());
              Tensor gradFull = b.zeros(batch, net.architecture().outputSize())) {
             for (int epoch = 0; epoch < options.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double rate = options.schedule().rate(baseRate, epoch, options.epochs());
                 optimizer.setLearningRate((float) rate);
-                int[] order = Shuffle.epochOrder(options.seed(), epoch, train.rows());
+                int[] order = Shuffle.epochOrder(options.seed(), epoch, train.size());
                 double lossSum = 0;
                 for (int k = 0; k < batches; k++) {
                     if (stopRequested.getAsBoolean()) {
@@ -54,7 +56,7 @@ public final class Trainer {
                                 history, started, listener);
                     }
                     int start = k * batch;
-                    int count = Math.min(batch, train.rows() - start);
+                    int count = Math.min(batch, train.size() - start);
                     BatchStager.Batch staged = stager.stage(train, order, start, count);
                     Tensor grad = count == batch ? gradFull : gradFull.firstRows(count);
                     Tensor logits = net.forward(staged.features());

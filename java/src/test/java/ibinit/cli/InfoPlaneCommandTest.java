@@ -22,7 +22,7 @@ class InfoPlaneCommandTest {
         CliRun r = CliRun.of("infoplane", "--task", "12bit", "--act", "tanh", "--epochs", "12", "--record-epochs", "log:4",
                 "--backend", "java", "--out", stem.toString());
         assertEquals(0, r.exit(), r.err());
-        InfoPlaneHistory h = Json.read(Files.readString(dir.resolve("plane.json")), InfoPlaneHistory.class);
+        InfoPlaneHistory h = Json.read(Files.readString(stem.resolve("infoplane.json")), InfoPlaneHistory.class);
         assertEquals(List.of(0, 1, 2, 3, 6, 10, 12), h.snapshots().stream().map(InfoPlaneHistory.Snapshot::epoch).toList());
         assertEquals(6, h.layers().size());
         assertEquals("bits", h.unit());
@@ -32,7 +32,7 @@ class InfoPlaneCommandTest {
             assertEquals(6, s.ixt().length);
             for (int l = 0; l < 6; l++) assertTrue(s.ixt()[l] <= 12 + 1e-9 && s.ity()[l] <= h.labelEntropy() + 1e-9);
         }
-        BufferedImage img = ImageIO.read(dir.resolve("plane.png").toFile());
+        BufferedImage img = ImageIO.read(stem.resolve("infoplane.png").toFile());
         assertEquals(1000, img.getWidth());
         assertEquals(650, img.getHeight());
         assertTrue(r.out().contains("plot: "), r.out());

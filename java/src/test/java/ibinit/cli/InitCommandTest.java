@@ -15,10 +15,15 @@ class InitCommandTest {
 
     static String[] args(Path out, String method, String... more) { return args("synthetic", "20-16-4", out, method, more); }
 
+    /** init writes OUT/init.safetensors; tests name the file and pass its folder. */
+    static Path folderOf(Path file) { return file.resolveSibling(file.getFileName().toString().replace(".safetensors", "")); }
+
+    static Path written(Path file) { return folderOf(file).resolve(ibinit.experiment.InitialWeights.FILE); }
+
     static String[] args(String dataset, String arch, Path out, String method, String... more) {
         List<String> a = new java.util.ArrayList<>(List.of("init", "--dataset", dataset, "--data-option", "classes=4",
-                "--data-option", "dims=20", "--data-option", "trainSize=400", "--arch", arch, "--method", method,
-                "--seed", "3", "--backend", "java", "--out", out.toString()));
+                "--data-option", "dims=20", "--data-option", "trainSize=400", "--arch", arch, "--init", method,
+                "--seed", "3", "--backend", "java", "--out", folderOf(out).toString()));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -26,10 +31,10 @@ class InitCommandTest {
     @Test
     void writesTheInitialWeightsWithMetadata() throws Exception {
         Path f = dir.resolve("ibci.safetensors");
-        MainTest.Result r = MainTest.run(args(f, "ibci", "--sample", "200"));
+        MainTest.Result r = MainTest.run(args(f, "ibci", "--init-sample", "200"));
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().startsWith("wrote " + f), r.out());
-        SafeTensors.Contents c = SafeTensors.read(f);
+        assertTrue(r.out().startsWith("wrote " + written(f)), r.out());
+        SafeTensors.Contents c = SafeTensors.read(written(f));
         assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias"), List.copyOf(c.tensors().keySet()));
         assertArrayEquals(new int[] {16, 20}, c.tensors().get("layers.0.weight").shape());
         assertEquals("ibci", c.metadata().get("method"));
@@ -39,8 +44,8 @@ class InitCommandTest {
 
         // the file loads back through file:path= and is written out unchanged
         Path g = dir.resolve("copy.safetensors");
-        assertEquals(0, MainTest.run(args(g, "file:path=" + f)).code());
-        SafeTensors.Contents d = SafeTensors.read(g);
+        assertEquals(0, MainTest.run(args(g, "file:path=" + written(f))).code());
+        SafeTensors.Contents d = SafeTensors.read(written(g));
         for (String name : c.tensors().keySet()) assertArrayEquals(c.tensors().get(name).values(), d.tensors().get(name).values(), name);
     }
 
@@ -64,18 +69,21 @@ class InitCommandTest {
         assertEquals(0, MainTest.run(args("synthetic", "20-8-4", f, "kaiming-normal")).code());
         String[] common = {"--dataset", "synthetic", "--data-option", "classes=4", "--data-option", "dims=20",
             "--data-option", "trainSize=120", "--data-option", "testSize=60", "--epochs", "1", "--batch", "16", "--backend", "java"};
-        List<String> ok = new java.util.ArrayList<>(List.of("train", "--arch", "20-8-4", "--init-from", f.toString(),
+        List<String> ok = new java.util.ArrayList<>(List.of("train", "--arch", "20-8-4", "--init-from", written(f).toString(),
                 "--out", dir.resolve("ok").toString()));
         ok.addAll(List.of(common));
         MainTest.Result r = MainTest.run(ok.toArray(String[]::new));
         assertEquals(0, r.code(), r.out() + r.err());
-        List<String> bad = new java.util.ArrayList<>(List.of("train", "--arch", "20-5-4", "--init-from", f.toString(),
+        List<String> bad = new java.util.ArrayList<>(List.of("train", "--arch", "20-5-4", "--init-from", written(f).toString(),
                 "--out", dir.resolve("bad").toString()));
         bad.addAll(List.of(common));
         r = MainTest.run(bad.toArray(String[]::new));
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue((r.out() + r.err()).contains("layers.0.weight has shape [8, 20] where the network has [5, 20]"), r.out() + r.err());
-        List<String> both = new java.util.ArrayList<>(List.of("train", "--init", "he", "--init-from", f.toString()));
+        // a mismatching file is a mistake caught before the run starts: one line, exit 2, nothing left in --out
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("layers.0.weight has shape [8, 20] where the network has [5, 20]"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("bad")), "no failed-run files");
+        List<String> both = new java.util.ArrayList<>(List.of("train", "--init", "he", "--init-from", written(f).toString()));
         both.addAll(List.of(common));
         assertEquals(2, MainTest.run(both.toArray(String[]::new)).code());
     }

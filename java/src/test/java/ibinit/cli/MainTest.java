@@ -1,6 +1,7 @@
 package ibinit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -31,11 +32,28 @@ class MainTest {
     }
 
     @Test
-    void aBadOptionIsOneLinePlusUsageAndExitTwo() {
+    void aBadOptionIsOneLineASuggestionAndAPointerToHelp() {
         Result r = run("selfcheck", "--sise", "3");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("ibinit: "), r.err());
-        assertTrue(r.err().contains("Usage:"), r.err());
+        assertTrue(r.err().contains("did you mean --size?"), r.err());
+        assertFalse(r.err().contains("Usage:"), r.err());
+        assertTrue(r.err().lines().count() <= 5, r.err());
+    }
+
+    @Test
+    void everyCommandAnswersAMistypedOptionInAtMostFiveLinesWithASuggestion() {
+        String[][] cases = {{"train", "--epoch", "1", "--epochs"}, {"compare", "--seed", "1", "--seeds"}, {"init", "--method", "ibci", "--init"},
+            {"infoplane", "--estimater", "kde-upper", "--estimator"}, {"ib-train", "--iteration", "3", "--iterations"},
+            {"selfcheck", "--sise", "3", "--size"}};
+        for (String[] c : cases) {
+            Result r = run(c[0], c[1], c[2]);
+            assertEquals(2, r.code(), String.join(" ", c) + "\n" + r.err());
+            assertTrue(r.err().lines().count() <= 5, r.err());
+            assertTrue(r.err().contains(c[3]), "suggests " + c[3] + ": " + r.err());
+            assertFalse(r.err().contains("Usage:"), r.err());
+            assertTrue(r.out().isEmpty(), r.out());
+        }
     }
 
     @Test

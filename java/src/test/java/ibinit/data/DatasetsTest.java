@@ -11,7 +11,7 @@ class DatasetsTest {
     @Test
     void unknownNameListsKnownOnes() {
         DatasetException e = assertThrows(DatasetException.class, () -> Datasets.load("cifar", DataOptions.defaults()));
-        assertEquals("unknown data set 'cifar'; known: fashion-mnist, mnist, synthetic", e.getMessage());
+        assertEquals("unknown data set 'cifar'; known: fashion-mnist, mnist, synthetic, 12bit", e.getMessage());
     }
 
     @Test

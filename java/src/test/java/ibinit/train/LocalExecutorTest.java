@@ -1,5 +1,9 @@
 package ibinit.train;
 
+import ibinit.experiment.DataLoader;
+import ibinit.experiment.DataSpec;
+import ibinit.experiment.SupervisedTraining;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,15 +31,15 @@ class LocalExecutorTest {
     }
 
     /** Counts loads and records the thread count a run sees while its data is loaded. */
-    static final class CountingSource implements DataSource {
+    static final class CountingSource implements DataLoader {
         final AtomicInteger loads = new AtomicInteger();
         final List<Integer> threadsSeen = Collections.synchronizedList(new ArrayList<>());
-        final DatasetSource real = new DatasetSource();
+        final DataLoader real = DataLoader.cached();
 
-        @Override public TrainTestData load(String dataset, Map<String, String> options) {
+        @Override public ibinit.data.DataSplit load(DataSpec spec) {
             loads.incrementAndGet();
             threadsSeen.add(ThreadPolicy.threads());
-            return real.load(dataset, options);
+            return real.load(spec);
         }
     }
 
@@ -43,7 +47,7 @@ class LocalExecutorTest {
     void divergedRunIsRecordedAndTheGridGoesOn() {
         MemoryStore store = new MemoryStore();
         List<RunSpec> grid = List.of(TinyData.spec("kaiming-normal", 1e6, 1), TinyData.spec("kaiming-normal", 0.05, 1));
-        GridOutcome out = new LocalExecutor(new Runner(new DatasetSource()), store, 1).execute(grid, GridListener.NONE, () -> false);
+        GridOutcome out = new LocalExecutor(new SupervisedTraining(), store, 1).execute(grid, GridListener.NONE, () -> false);
         assertEquals(2, out.executed());
         assertEquals(RunStatus.DIVERGED, out.results().get(0).status());
         assertTrue(out.results().get(0).detail().startsWith("diverged at epoch 1 step"), out.results().get(0).detail());
@@ -56,14 +60,14 @@ class LocalExecutorTest {
         MemoryStore store = new MemoryStore();
         CountingSource data = new CountingSource();
         List<RunSpec> first = List.of(TinyData.spec("kaiming-normal", 0.05, 1), TinyData.spec("xavier-uniform", 0.05, 1));
-        new LocalExecutor(new Runner(data), store, 1).execute(first, GridListener.NONE, () -> false);
+        new LocalExecutor(new SupervisedTraining(data), store, 1).execute(first, GridListener.NONE, () -> false);
         List<RunSpec> grid = new ArrayList<>(first);
         grid.add(TinyData.spec("kaiming-normal", 0.05, 2));
         AtomicInteger started = new AtomicInteger();
         GridListener l = new GridListener() {
             @Override public void runStarted(RunSpec spec, int index, int total) { started.incrementAndGet(); }
         };
-        GridOutcome out = new LocalExecutor(new Runner(data), store, 1).execute(grid, l, () -> false);
+        GridOutcome out = new LocalExecutor(new SupervisedTraining(data), store, 1).execute(grid, l, () -> false);
         assertEquals(1, out.executed());
         assertEquals(2, out.skipped());
         assertEquals(1, started.get());
@@ -76,9 +80,9 @@ class LocalExecutorTest {
         List<RunSpec> grid = List.of(TinyData.spec("kaiming-normal", 0.05, 1), TinyData.spec("kaiming-normal", 0.05, 2),
                 TinyData.spec("orthogonal", 0.05, 1));
         CountingSource data = new CountingSource();
-        GridOutcome parallel = new LocalExecutor(new Runner(data), new MemoryStore(), 3).execute(grid, GridListener.NONE, () -> false);
+        GridOutcome parallel = new LocalExecutor(new SupervisedTraining(data), new MemoryStore(), 3).execute(grid, GridListener.NONE, () -> false);
         assertEquals(List.of(1, 1, 1), data.threadsSeen);
-        GridOutcome serial = new LocalExecutor(new Runner(new DatasetSource()), new MemoryStore(), 1).execute(grid, GridListener.NONE, () -> false);
+        GridOutcome serial = new LocalExecutor(new SupervisedTraining(), new MemoryStore(), 1).execute(grid, GridListener.NONE, () -> false);
         for (int i = 0; i < grid.size(); i++) {
             assertEquals(serial.results().get(i).history().stream().map(EpochStats::trainLoss).toList(),
                     parallel.results().get(i).history().stream().map(EpochStats::trainLoss).toList());
@@ -90,7 +94,7 @@ class LocalExecutorTest {
         MemoryStore store = new MemoryStore();
         List<RunSpec> grid = List.of(TinyData.spec("kaiming-normal", 0.05, 1), TinyData.spec("kaiming-normal", 0.05, 2));
         AtomicInteger checks = new AtomicInteger();
-        GridOutcome out = new LocalExecutor(new Runner(new DatasetSource()), store, 1)
+        GridOutcome out = new LocalExecutor(new SupervisedTraining(), store, 1)
                 .execute(grid, GridListener.NONE, () -> checks.incrementAndGet() > 3);
         assertTrue(out.interrupted());
         assertTrue(out.results().isEmpty());
@@ -100,16 +104,16 @@ class LocalExecutorTest {
 
     @Test
     void unknownMethodIsRejectedByValidation() {
-        Runner r = new Runner(new DatasetSource());
+        SupervisedTraining r = new SupervisedTraining();
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> r.validate(TinyData.spec("no-such-method", 0.05, 1)));
+                () -> r.check(TinyData.spec("no-such-method", 0.05, 1)));
         assertTrue(e.getMessage().contains("no-such-method"), e.getMessage());
-        r.validate(TinyData.spec("lsuv", 0.05, 1));
+        r.check(TinyData.spec("lsuv", 0.05, 1));
     }
 
     @Test
     void dataDrivenInitializerRuns() {
-        GridOutcome out = new LocalExecutor(new Runner(new DatasetSource()), new MemoryStore(), 1)
+        GridOutcome out = new LocalExecutor(new SupervisedTraining(), new MemoryStore(), 1)
                 .execute(List.of(TinyData.spec("lsuv", 0.05, 1)), GridListener.NONE, () -> false);
         assertEquals(RunStatus.COMPLETED, out.results().getFirst().status(), out.results().getFirst().detail());
         assertEquals("java", out.results().getFirst().provenance().backend());

@@ -16,8 +16,8 @@ final class TinyData {
 
     private TinyData() { }
 
-    static TrainTestData mixture(int train, int test) {
-        return DatasetSource.convert(SyntheticMixture.generate(CLASSES, DIMS, train, test, 4.0, 11));
+    static ibinit.data.DataSplit mixture(int train, int test) {
+        return SyntheticMixture.generate(CLASSES, DIMS, train, test, 4.0, 11);
     }
 
     static Sequential mlp(Backend b, long seed) {

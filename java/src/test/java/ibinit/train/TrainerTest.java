@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-    private static final TrainTestData DATA = TinyData.mixture(150, 90);
+    private static final ibinit.data.DataSplit DATA = TinyData.mixture(150, 90);
 
     private static TrainingOutcome train(long seed, double lr, TrainOptions o, TrainingListener l, java.util.function.BooleanSupplier stop) {
         try (Backend b = Backends.reference(); Sequential net = TinyData.mlp(b, seed);

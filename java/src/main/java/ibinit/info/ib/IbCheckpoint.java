@@ -28,12 +28,16 @@ final class IbCheckpoint {
 
     private IbCheckpoint() { }
 
-    static void save(Path file, IbConfig c, long step, Sequential net, StageState st, List<IbOutcome.StageSummary> stages, double seconds) {
+    /** Checkpoint metadata key of the run's identity: every result-changing option, one "name\tvalue" per line. */
+    static final String IDENTITY = "identity";
+
+    static void save(Path file, IbConfig c, Map<String, String> identity, long step, Sequential net, StageState st, List<IbOutcome.StageSummary> stages, double seconds) {
         Backend b = net.backend();
         List<SafeTensors.Entry> entries = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("config", c.fingerprint());
+        meta.put(IDENTITY, encodeIdentity(identity));
         meta.put("step", Long.toString(step));
         meta.put("seconds", Double.toString(seconds));
         meta.put("stages", encode(stages));
@@ -60,7 +64,7 @@ final class IbCheckpoint {
     }
 
     /** Reads a checkpoint made under the same settings; otherwise one line says what differs. */
-    static Contents read(Path file, IbConfig c) {
+    static Contents read(Path file, IbConfig c, Map<String, String> identity) {
         SafeTensors.Contents raw;
         try {
             raw = SafeTensors.read(file);
@@ -69,6 +73,20 @@ final class IbCheckpoint {
         }
         Map<String, String> m = raw.metadata();
         if (!FORMAT.equals(m.get("format"))) throw new IllegalArgumentException(file + " is not an ib-train checkpoint");
+        if (m.get(IDENTITY) != null) {
+            Map<String, String> saved = decodeIdentity(m.get(IDENTITY));
+            List<String> differ = new ArrayList<>();
+            java.util.Set<String> keys = new java.util.TreeSet<>(saved.keySet());
+            keys.addAll(identity.keySet());
+            for (String k : keys) {
+                String was = saved.get(k), now = identity.get(k);
+                if (!java.util.Objects.equals(was, now)) differ.add(k + " " + (was == null ? "(unset)" : was) + " (now " + (now == null ? "unset" : now) + ")");
+            }
+            if (!differ.isEmpty()) {
+                throw new IllegalArgumentException("--resume: " + file + " was made with other options: " + String.join(", ", differ)
+                        + "; give the same options or choose another --out");
+            }
+        }
         if (!c.fingerprint().equals(m.get("config"))) {
             throw new IllegalArgumentException("--resume: " + file + " was made with other settings (" + m.get("config") + "); give the same options");
         }
@@ -123,6 +141,31 @@ final class IbCheckpoint {
             throw new IllegalArgumentException("checkpoint lacks " + name + " " + java.util.Arrays.toString(t.shape()) + " (another network?)");
         }
         t.backend().copyFromArray(e.values(), t);
+    }
+
+    /** The step a checkpoint file was saved at (for "already holds a checkpoint at step S"). */
+    static long stepOf(Path file) {
+        try {
+            String step = SafeTensors.read(file).metadata().get("step");
+            return step == null ? -1 : Long.parseLong(step);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String encodeIdentity(Map<String, String> identity) {
+        StringBuilder s = new StringBuilder();
+        identity.forEach((k, v) -> s.append(k).append('\t').append(v.replace('\n', ' ')).append('\n'));
+        return s.toString();
+    }
+
+    private static Map<String, String> decodeIdentity(String text) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) m.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return m;
     }
 
     /** One stage per line: label, I(Y;L), I(X;L+eps), steps, tab-separated. */

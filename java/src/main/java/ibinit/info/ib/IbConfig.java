@@ -78,6 +78,27 @@ public record IbConfig(IbMode mode, IbObjective objective, int iterations, int c
                 ixWeight, seed);
     }
 
+    /** Every setting that changes the result, by its ib-train option name (for the checkpoint's identity). */
+    public java.util.Map<String, String> options() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("--mode", mode.cliName);
+        m.put("--objective", objective.cliName);
+        m.put("--iterations", String.valueOf(iterations));
+        m.put("--critic-steps", String.valueOf(criticSteps));
+        m.put("--pretrain-steps", String.valueOf(pretrainSteps));
+        m.put("--head-steps", String.valueOf(headSteps));
+        m.put("--batch", String.valueOf(batch));
+        m.put("--lr", String.valueOf(networkLr));
+        m.put("--critic-lr", String.valueOf(criticLr));
+        m.put("--critic-hidden", Arrays.toString(criticHidden));
+        m.put("--noise-variance", String.valueOf(noiseVariance));
+        m.put("--ce-weight", String.valueOf(ceWeight));
+        m.put("--iy-weight", String.valueOf(iyWeight));
+        m.put("--ix-weight", String.valueOf(ixWeight));
+        m.put("--seed", String.valueOf(seed));
+        return m;
+    }
+
     @Override public boolean equals(Object o) { return o instanceof IbConfig c && fingerprint().equals(c.fingerprint()) && checkpointEvery == c.checkpointEvery; }
 
     @Override public int hashCode() { return fingerprint().hashCode(); }

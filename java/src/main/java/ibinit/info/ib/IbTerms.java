@@ -19,13 +19,13 @@ final class IbTerms implements AutoCloseable {
     private final IbCritic dy, dx; // null when the term's weight is 0
     private Tensor noisy;
 
-    IbTerms(Backend backend, int width, int classes, IbConfig c, long seed) {
+    IbTerms(Backend backend, int width, int classes, IbConfig c, long dySeed, long dxSeed) {
         this.backend = backend;
         this.iyWeight = c.effectiveIy();
         this.ixWeight = c.effectiveIx();
         this.sigma = (float) Math.sqrt(c.noiseVariance());
-        this.dy = iyWeight > 0 ? new IbCritic(backend, classes, width, c.criticHidden(), c.criticLr(), seed) : null;
-        this.dx = ixWeight > 0 ? new IbCritic(backend, width, width, c.criticHidden(), c.criticLr(), seed + 1) : null;
+        this.dy = iyWeight > 0 ? new IbCritic(backend, classes, width, c.criticHidden(), c.criticLr(), dySeed) : null;
+        this.dx = ixWeight > 0 ? new IbCritic(backend, width, width, c.criticHidden(), c.criticLr(), dxSeed) : null;
     }
 
     boolean active() { return dy != null || dx != null; }

@@ -8,7 +8,7 @@ import ibinit.nn.Layer;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
-import ibinit.train.TrainTestData;
+import ibinit.data.DataSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ public final class IbTrainer {
     }
 
     private final Sequential net;
-    private final TrainTestData data;
+    private final DataSplit data;
     private final IbConfig c;
     private final List<Stage> stages;
     private final Backend b;
 
-    public IbTrainer(Sequential net, TrainTestData data, IbConfig config) {
+    public IbTrainer(Sequential net, DataSplit data, IbConfig config) {
         for (Layer l : net.layers()) {
             if (!(l instanceof Dense) && !(l instanceof ActivationLayer)) {
                 throw new IllegalArgumentException("ib-train takes dense networks (dense layers and activations), not " + l.describe());
@@ -61,6 +61,27 @@ public final class IbTrainer {
      * starts from it.
      */
     public IbOutcome run(Path checkpoint, boolean resume, BooleanSupplier stop, Progress progress) {
+        return run(checkpoint, resume, java.util.Map.of(), stop, progress);
+    }
+
+    /**
+     * Checks, before any work, that a run may start at {@code checkpoint}: without {@code resume}
+     * the file must not exist (it would be overwritten); with it, it must exist and have been made
+     * with the same result-changing options ({@code identity}, as option name to value).
+     */
+    public static void checkStart(Path checkpoint, boolean resume, java.util.Map<String, String> identity, IbConfig config) {
+        boolean exists = Files.exists(checkpoint);
+        if (!resume && exists) {
+            long step = IbCheckpoint.stepOf(checkpoint);
+            throw new IllegalArgumentException("--out " + checkpoint.getParent() + " already holds a checkpoint" + (step >= 0 ? " at step " + step : "")
+                    + "; add --resume or choose another --out");
+        }
+        if (resume && !exists) throw new IllegalArgumentException("--resume: no checkpoint at " + checkpoint);
+        if (resume) IbCheckpoint.read(checkpoint, config, identity);
+    }
+
+    /** As {@link #run(Path, boolean, BooleanSupplier, Progress)}, recording {@code identity} in every checkpoint and comparing it on resume. */
+    public IbOutcome run(Path checkpoint, boolean resume, java.util.Map<String, String> identity, BooleanSupplier stop, Progress progress) {
         long t0 = System.nanoTime();
         long step = 0;
         double before = 0;
@@ -69,7 +90,7 @@ public final class IbTrainer {
         try (TrainingSet set = new TrainingSet(b, data.train())) {
             if (resume) {
                 if (checkpoint == null || !Files.exists(checkpoint)) throw new IllegalArgumentException("--resume: no checkpoint at " + checkpoint);
-                IbCheckpoint.Contents cp = IbCheckpoint.read(checkpoint, c);
+                IbCheckpoint.Contents cp = IbCheckpoint.read(checkpoint, c, identity);
                 IbCheckpoint.restoreNetwork(cp, net);
                 step = cp.step();
                 before = cp.seconds();
@@ -83,7 +104,7 @@ public final class IbTrainer {
             while (step < totalSteps()) {
                 Stage s = stageAt(step);
                 if (stop.getAsBoolean()) {
-                    if (checkpoint != null) IbCheckpoint.save(checkpoint, c, step, net, st, done, before + seconds(t0));
+                    if (checkpoint != null) IbCheckpoint.save(checkpoint, c, identity, step, net, st, done, before + seconds(t0));
                     return new IbOutcome("interrupted", "interrupted at step " + step + " of " + totalSteps()
                             + (checkpoint != null ? "; checkpoint saved, --resume continues" : ""), step, totalSteps(), Double.NaN, Double.NaN, done,
                             before + seconds(t0));
@@ -104,7 +125,7 @@ public final class IbTrainer {
                     progress.stageFinished(sum);
                 }
                 if (checkpoint != null && (step % c.checkpointEvery() == 0 || step == totalSteps())) {
-                    IbCheckpoint.save(checkpoint, c, step, net, st, done, before + seconds(t0));
+                    IbCheckpoint.save(checkpoint, c, identity, step, net, st, done, before + seconds(t0));
                 }
                 progress.step(step, totalSteps(), s.label(), status);
             }
@@ -131,7 +152,8 @@ public final class IbTrainer {
         IbTerms terms = null;
         if (s.kind() != Stage.Kind.HEAD && (c.effectiveIy() > 0 || c.effectiveIx() > 0)) {
             int width = ((Dense) net.weightLayers().get(s.layer() - 1)).out();
-            terms = new IbTerms(b, width, set.classes(), c, c.seed() * 1000 + s.layer());
+            terms = new IbTerms(b, width, set.classes(), c, ibinit.rng.Streams.ibCriticY(c.seed(), s.layer()),
+                    ibinit.rng.Streams.criticKey(c.seed(), ibinit.rng.Streams.Critic.IB_X, s.layer()));
         }
         return new StageState(s, params, new Adam((float) c.networkLr(), 0.9f, 0.999f, 1e-8f, 0f), terms);
     }

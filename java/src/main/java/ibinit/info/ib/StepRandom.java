@@ -10,8 +10,6 @@ import java.util.SplittableRandom;
  * carries from one step to the next, which is what lets a resumed run repeat an uninterrupted one.
  */
 final class StepRandom {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    private static final int NOISE_STREAM = 0x49424E53; // "IBNS"
 
     private final long seed;
     private final long step;
@@ -21,7 +19,7 @@ final class StepRandom {
         if (step < 0 || step >= (1L << 25)) throw new IllegalArgumentException("step " + step + " is outside 0..2^25");
         this.seed = seed;
         this.step = step;
-        this.rng = new SplittableRandom(seed ^ (GOLDEN * (step + 1)));
+        this.rng = new SplittableRandom(ibinit.rng.Streams.ibStep(seed, step));
     }
 
     /** {@code b} distinct rows of {@code 0..n-1} (all n, shuffled, when b &gt;= n): a partial Fisher-Yates shuffle. */
@@ -54,6 +52,6 @@ final class StepRandom {
     /** Where noise draw {@code draw} (0..63) of this step starts. */
     RandomStream noise(int draw) {
         if (draw < 0 || draw >= 64) throw new IllegalArgumentException("noise draw " + draw + " is outside 0..63");
-        return new RandomStream(seed, NOISE_STREAM, ((step << 6) + draw) << 32);
+        return new RandomStream(seed, ibinit.rng.Streams.IB_NOISE_STREAM, ((step << 6) + draw) << 32);
     }
 }

@@ -3,7 +3,7 @@ package ibinit.info.ib;
 import ibinit.backend.Backend;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
-import ibinit.train.TrainingData;
+import ibinit.data.Dataset;
 
 /**
  * The training rows on the backend (features, one-hot labels), and batches gathered from them
@@ -11,34 +11,34 @@ import ibinit.train.TrainingData;
  */
 final class TrainingSet implements AutoCloseable {
     private final Backend backend;
-    private final TrainingData data;
+    private final Dataset data;
     private final Tensor x, oneHot;
     private Tensor xb, yb, lb;
 
     /** A gathered batch, valid until the next {@link #batch} call. */
     record Batch(Tensor x, Tensor oneHot, Tensor labels) { }
 
-    TrainingSet(Backend backend, TrainingData data) {
+    TrainingSet(Backend backend, Dataset data) {
         this.backend = backend;
         this.data = data;
-        this.x = backend.fromArray(data.features(), data.rows(), data.dims());
-        float[] hot = new float[data.rows() * data.classes()];
-        for (int r = 0; r < data.rows(); r++) hot[r * data.classes() + data.labels()[r]] = 1f;
-        this.oneHot = backend.fromArray(hot, data.rows(), data.classes());
+        this.x = backend.fromArray(data.features(), data.size(), data.featureDim());
+        float[] hot = new float[data.size() * data.classes()];
+        for (int r = 0; r < data.size(); r++) hot[r * data.classes() + data.labels()[r]] = 1f;
+        this.oneHot = backend.fromArray(hot, data.size(), data.classes());
     }
 
-    int rows() { return data.rows(); }
+    int rows() { return data.size(); }
     int classes() { return data.classes(); }
 
     Batch batch(int[] rows) {
         int b = rows.length;
         if (xb == null || xb.rows() != b) {
             for (Tensor t : new Tensor[] {xb, yb, lb}) if (t != null) t.close();
-            xb = backend.zeros(b, data.dims());
+            xb = backend.zeros(b, data.featureDim());
             yb = backend.zeros(b, data.classes());
             lb = backend.allocate(Tensor.DType.I32, b);
         }
-        backend.gatherRows(x, 0, rows, xb, 0, data.dims());
+        backend.gatherRows(x, 0, rows, xb, 0, data.featureDim());
         backend.gatherRows(oneHot, 0, rows, yb, 0, data.classes());
         int[] labels = new int[b];
         for (int i = 0; i < b; i++) labels[i] = data.labels()[rows[i]];
@@ -47,13 +47,13 @@ final class TrainingSet implements AutoCloseable {
     }
 
     /** Accuracy in percent of {@code net} on {@code d}: argmax of the logits, in chunks of 1000 rows. */
-    static double accuracy(Sequential net, TrainingData d) {
+    static double accuracy(Sequential net, Dataset d) {
         Backend b = net.backend();
         int right = 0, chunk = 1000;
-        for (int start = 0; start < d.rows(); start += chunk) {
-            int n = Math.min(chunk, d.rows() - start);
-            float[] part = java.util.Arrays.copyOfRange(d.features(), start * d.dims(), (start + n) * d.dims());
-            try (Tensor xs = b.fromArray(part, n, d.dims())) {
+        for (int start = 0; start < d.size(); start += chunk) {
+            int n = Math.min(chunk, d.size() - start);
+            float[] part = java.util.Arrays.copyOfRange(d.features(), start * d.featureDim(), (start + n) * d.featureDim());
+            try (Tensor xs = b.fromArray(part, n, d.featureDim())) {
                 Tensor logits = net.forward(xs);
                 float[] v = b.toFloatArray(logits);
                 int c = logits.cols();
@@ -64,7 +64,7 @@ final class TrainingSet implements AutoCloseable {
                 }
             }
         }
-        return 100.0 * right / d.rows();
+        return 100.0 * right / d.size();
     }
 
     @Override

@@ -47,7 +47,8 @@ final class MinePlane implements PlaneEstimator {
 
     @Override
     public Coordinates measure(int layer, Tensor t) {
-        MineConfig c = config.withSeed(config.seed() + 1000L * layer);
+        // X critic: a key of its own (it was seed + 1000 layer, which for layer 0 is the key of the network's initial weights)
+        MineConfig c = config.withSeed(ibinit.rng.Streams.criticKey(config.seed(), ibinit.rng.Streams.Critic.PLANE_X, layer));
         double ixt;
         if (architectureAware) {
             ixt = aaMine.computeIfAbsent(layer, l -> new AaMine(net, l, AaMine.Prefix.FROZEN_VIEW, c))
@@ -55,13 +56,13 @@ final class MinePlane implements PlaneEstimator {
         } else {
             Backend b = t.backend();
             try (Tensor noisy = b.zeros(t.rows(), t.cols())) {
-                b.fillNormal(noisy, new RandomStream(c.seed(), 0x504C4E45, noiseOffset), 0f, sigma); // "PLNE"
+                b.fillNormal(noisy, new RandomStream(c.seed(), ibinit.rng.Streams.PLANE_NOISE_STREAM, noiseOffset), 0f, sigma); // "PLNE"
                 noiseOffset += noisy.size();
                 b.axpy(1f, t, noisy);
                 ixt = xMine.computeIfAbsent(layer, l -> new Mine(b, c)).estimate(data.x(), noisy).movingAverage();
             }
         }
-        double ity = yMine.computeIfAbsent(layer, l -> new Mine(t.backend(), c.withSeed(c.seed() + 7))).estimate(data.oneHot(), t).movingAverage();
+        double ity = yMine.computeIfAbsent(layer, l -> new Mine(t.backend(), config.withSeed(ibinit.rng.Streams.planeCriticY(config.seed(), layer)))).estimate(data.oneHot(), t).movingAverage();
         return new Coordinates(ixt, ity);
     }
 

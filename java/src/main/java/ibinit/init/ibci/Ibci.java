@@ -67,7 +67,7 @@ public final class Ibci implements Initializer {
                     act = al.activation();
                     param = al.param();
                 }
-                RandomStream rs = context.random().substream(context.random().stream() * 1024 + params.indexOf(layer.weight()));
+                RandomStream rs = ibinit.rng.Streams.parameter(context.random(), params.indexOf(layer.weight()));
                 electLayer(b, layer, h, labels, hostLabels, classes, act, param, output, options.alphaFor(index, dense), rs, net);
                 index++;
             }

@@ -1,22 +1,28 @@
 package ibinit.init.ibci;
 
-import ibinit.init.FromFile;
+import ibinit.init.InitMethod;
 import ibinit.init.Initializer;
 import ibinit.init.MethodSpec;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The registry entries of this issue: {@code ibci[:options]} (see {@link IbciOptions}), its
  * aliases for {@code compare} runs ({@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie},
- * {@code ibci-iim}: {@code ibci} with base=xavier, base=he, tie, iim; further options may follow),
- * and {@code file:path=FILE} (weights from a safetensors file, see {@link FromFile}).
+ * {@code ibci-iim}: {@code ibci} with base=xavier, base=he, tie, iim; further options may follow).
  */
 public final class IbciMethods {
-    public static final List<String> NAMES = List.of("ibci", "ibci-xavier", "ibci-he", "ibci-tie", "ibci-iim", "file");
+    public static final List<String> NAMES = List.of("ibci", "ibci-xavier", "ibci-he", "ibci-tie", "ibci-iim");
+
+    /** The registry entries ({@link ibinit.init.Initializers#METHODS}). */
+    public static final List<InitMethod> METHODS = List.of(
+            new InitMethod("ibci", List.of(), "base=xavier|he,scoring=...,tie,iim,...",
+                    "neuron campaign (Mao et al. 2021): candidates scored on the sample, elected per class", (s, env) -> create(s)),
+            new InitMethod("ibci-xavier", List.of(), "", "ibci with base=xavier", (s, env) -> create(s)),
+            new InitMethod("ibci-he", List.of(), "", "ibci with base=he", (s, env) -> create(s)),
+            new InitMethod("ibci-tie", List.of(), "", "ibci with tie", (s, env) -> create(s)),
+            new InitMethod("ibci-iim", List.of(), "", "ibci with iim", (s, env) -> create(s)));
 
     private static final Map<String, Map<String, String>> ALIASES = Map.of(
             "ibci", Map.of(),
@@ -29,12 +35,6 @@ public final class IbciMethods {
 
     /** The method {@code spec} names, or null when it is none of this registry's. */
     public static Initializer create(MethodSpec spec) {
-        if (spec.name().equals("file")) {
-            spec.allowOnly(Set.of("path"));
-            String path = spec.options().get("path");
-            if (path == null || path.isBlank()) throw new IllegalArgumentException("method file needs path=FILE.safetensors");
-            return new FromFile(Path.of(path));
-        }
         Map<String, String> preset = ALIASES.get(spec.name());
         if (preset == null) return null;
         Map<String, String> merged = new LinkedHashMap<>(preset);

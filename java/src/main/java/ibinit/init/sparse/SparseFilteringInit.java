@@ -3,11 +3,14 @@ package ibinit.init.sparse;
 import ibinit.backend.Backend;
 import ibinit.backend.RandomStream;
 import ibinit.init.InitContext;
+import ibinit.init.InitMethod;
+import ibinit.init.Initializers;
 import ibinit.init.Initializer;
 import ibinit.init.MethodSpec;
 import ibinit.nn.Dense;
 import ibinit.nn.Layer;
 import ibinit.nn.Sequential;
+import ibinit.rng.Streams;
 import ibinit.sparse.SparseFiltering;
 import ibinit.tensor.Tensor;
 import java.util.List;
@@ -51,11 +54,17 @@ public final class SparseFilteringInit implements Initializer {
         this.text = text;
     }
 
+    /** The registry entry ({@link ibinit.init.Initializers#METHODS}). */
+    public static final InitMethod METHOD = new InitMethod(NAME, List.of("sf"), "base=M,scale=row|layer|norm,iters=N",
+            "hidden dense layers learned by sparse filtering on their input (L-BFGS, N iterations, default 200), rows rescaled"
+                    + " to the base method's output variance (M default he; scale rule default row)",
+            (spec, settings) -> create(spec, base -> Initializers.create(base, settings)));
+
     /** From {@code sparse-filtering[:base=NAME,scale=row|layer|norm,iters=N]}; {@code bases} builds the base method. */
     public static SparseFilteringInit create(MethodSpec spec, Function<String, Initializer> bases) {
         spec.allowOnly(Set.of("base", "scale", "iters"));
         String baseName = spec.text("base", "he");
-        if (baseName.startsWith(NAME)) throw new IllegalArgumentException(NAME + ":base cannot be " + baseName);
+        if (baseName.startsWith(NAME) || baseName.equals("sf") || baseName.startsWith("sf:")) throw new IllegalArgumentException(NAME + ":base cannot be " + baseName);
         Scale scale = switch (spec.text("scale", "row").toLowerCase(Locale.ROOT)) {
             case "row" -> Scale.ROW;
             case "layer" -> Scale.LAYER;
@@ -80,7 +89,7 @@ public final class SparseFilteringInit implements Initializer {
             if (!(layers.get(i) instanceof Dense dense)) continue;
             Tensor input = i == 0 ? sample : net.forwardPrefix(sample, i);
             Tensor h = input.rank() == 2 ? input : input.view(input.rows(), input.cols());
-            learn(dense, h, context.random().substream(context.random().stream() * 1024 + 512 + i), i);
+            learn(dense, h, Streams.sparseFilteringStart(context.random(), i), i);
         }
     }
 

@@ -17,8 +17,6 @@ import ibinit.init.Initializers;
 import ibinit.nn.Architecture;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
-import ibinit.train.TrainTestData;
-import ibinit.train.TrainingData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +35,7 @@ class IbTrainerResumeTest {
 
     @TempDir Path dir;
 
-    static TrainTestData data() {
-        DataSplit s = SyntheticMixture.generate(3, 6, 90, 60, 4.0, 2);
-        return new TrainTestData(convert(s.train()), convert(s.test()), s.description());
-    }
-
-    private static TrainingData convert(ibinit.data.Dataset d) { return new TrainingData(d.features(), d.labels(), d.featureDim(), d.classes()); }
+    static DataSplit data() { return SyntheticMixture.generate(3, 6, 90, 60, 4.0, 2); }
 
     static IbConfig config(IbMode mode, IbObjective objective) {
         return new IbConfig(mode, objective, 6, 2, 3, 5, 32, 1e-2, 1e-3, new int[] {8}, 2.0, 1, 1, 0.1, 4, 7);

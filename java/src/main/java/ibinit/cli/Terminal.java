@@ -1,4 +1,6 @@
-package ibinit.train;
+package ibinit.cli;
+
+import ibinit.train.*;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package ibinit.train;
+package ibinit.cli;
+
+import ibinit.train.*;
 
 import java.io.PrintWriter;
 import java.util.Locale;

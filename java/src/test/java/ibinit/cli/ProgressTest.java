@@ -1,4 +1,6 @@
-package ibinit.train;
+package ibinit.cli;
+
+import ibinit.train.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,23 @@
+package ibinit.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The options of an {@link ExperimentSpec} that change a run's result, by option name, for result files and resume checks. */
+public final class Identity {
+    private Identity() { }
+
+    public static Map<String, String> of(ExperimentSpec s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("--dataset", s.data().dataset());
+        s.data().options().forEach((k, v) -> m.put("--data-option " + k, v));
+        m.put("--arch", s.network().arch());
+        m.put("--act", s.network().activation());
+        m.put("--leaky-slope", Numbers.format(s.network().leakySlope()));
+        m.put("--init", s.init().method());
+        m.put("--bias-init", s.init().bias());
+        m.put("--init-sample", String.valueOf(s.init().sample()));
+        m.put("--seed", String.valueOf(s.seed()));
+        return m;
+    }
+}

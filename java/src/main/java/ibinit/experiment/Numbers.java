@@ -1,0 +1,20 @@
+package ibinit.experiment;
+
+import java.math.BigDecimal;
+
+/** Numbers as people write them: 0.0001 as {@code 1e-4}, 0.01 as {@code 0.01}, 2.0 as {@code 2}. */
+public final class Numbers {
+    private Numbers() { }
+
+    public static String format(double v) {
+        if (!Double.isFinite(v)) return String.valueOf(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        String plain = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e7) return plain;
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + exponent;
+    }
+}

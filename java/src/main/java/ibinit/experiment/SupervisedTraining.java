@@ -1,0 +1,61 @@
+package ibinit.experiment;
+
+import ibinit.backend.Backend;
+import ibinit.nn.Optimizer;
+import ibinit.train.Provenance;
+import ibinit.train.RunResult;
+import ibinit.train.RunSpec;
+import ibinit.train.RunStatus;
+import ibinit.train.RunTask;
+import ibinit.train.Trainer;
+import ibinit.train.TrainingListener;
+import ibinit.train.TrainingOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The supervised-training use case ({@code train}, {@code compare}): opens the run's
+ * {@link Experiment}, trains it with cross-entropy ({@link Trainer}) and returns a
+ * {@link RunResult}. A failure while running becomes a result with status FAILED and the error in
+ * its detail, so one bad cell never stops a grid; {@link #check} first turns every mistake in
+ * the description into an error before anything runs.
+ */
+public final class SupervisedTraining implements RunTask {
+    private final DataLoader data;
+
+    public SupervisedTraining(DataLoader data) { this.data = data; }
+
+    public SupervisedTraining() { this(DataLoader.cached()); }
+
+    /** Throws IllegalArgumentException (or a DatasetException, BackendUnavailableException) naming what is wrong with {@code spec}. */
+    public void check(RunSpec spec) { spec.experiment().check(data); }
+
+    @Override
+    public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Backend backend = null;
+        String network = "", optimizerText = "", dataText = "";
+        long parameters = 0;
+        double dataSeconds = 0, initSeconds = 0;
+        try (Experiment e = Experiment.open(spec.experiment(), data); Optimizer optimizer = spec.optimizer().create()) {
+            backend = e.backend();
+            network = e.network().describe();
+            parameters = e.network().parameterCount();
+            optimizerText = optimizer.describe();
+            dataText = e.data().description();
+            dataSeconds = e.dataSeconds();
+            initSeconds = e.initSeconds();
+            TrainingOutcome o = Trainer.train(e.network(), optimizer, e.data(), spec.trainOptions(), listener, stopRequested);
+            return new RunResult(spec, o.status(), o.detail(), o.bestError(), o.bestEpoch(), o.history(), network,
+                    parameters, optimizerText, dataText, new RunResult.Timings(dataSeconds, initSeconds, o.seconds(),
+                    (System.nanoTime() - t0) / 1e9), Provenance.collect(backend, started, Instant.now()));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+            String why = ex.getMessage() == null ? ex.toString() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            return new RunResult(spec, RunStatus.FAILED, "failed: " + why, Double.NaN, 0, List.of(), network, parameters,
+                    optimizerText, dataText, new RunResult.Timings(dataSeconds, initSeconds, 0, (System.nanoTime() - t0) / 1e9),
+                    Provenance.collect(null, started, Instant.now()));
+        }
+    }
+}
