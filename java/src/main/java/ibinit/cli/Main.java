@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ibinit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Information-bottleneck guided initialization of neural networks.",
         subcommands = {BackendsCommand.class, SelfCheckCommand.class, TrainCommand.class, CompareCommand.class,
-                InitCommand.class, InfoPlaneCommand.class, IbTrainCommand.class, CommandLine.HelpCommand.class})
+                InitCommand.class, InfoPlaneCommand.class, IbTrainCommand.class, SparseFilterCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a user mistake (bad option, bad input). */

@@ -68,20 +68,21 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
         PlotCanvas.centered(g, title, WIDTH / 2, 32);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ErrorCurvePlot.ticks(yr[0], yr[1], 8)) {
+        List<Double> yTicks = ErrorCurvePlot.ticks(yr[0], yr[1], 8), xTicks = ErrorCurvePlot.ticks(xr[0], xr[1], 8);
+        for (double t : yTicks) {
             int y = sy.px(t);
             g.setColor(new Color(0xe6e6e6));
             g.drawLine(LEFT, y, LEFT + pw, y);
             g.setColor(Color.DARK_GRAY);
-            String s = label(t);
+            String s = label(t, yTicks);
             g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
         }
-        for (double t : ErrorCurvePlot.ticks(xr[0], xr[1], 8)) {
+        for (double t : xTicks) {
             int x = sx.px(t);
             g.setColor(new Color(0xe6e6e6));
             g.drawLine(x, TOP, x, TOP + ph);
             g.setColor(Color.DARK_GRAY);
-            PlotCanvas.centered(g, label(t), x, TOP + ph + 8 + fm.getAscent());
+            PlotCanvas.centered(g, label(t, xTicks), x, TOP + ph + 8 + fm.getAscent());
         }
         PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, xLabel, yLabel);
         g.setClip(LEFT, TOP, pw + 1, ph + 1);
@@ -167,8 +168,12 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
         return new double[] {lo - pad, hi + pad};
     }
 
-    private static String label(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    /** A tick label with as many decimals as the tick spacing needs, so neighbours never print alike. */
+    private static String label(double v, List<Double> ticks) {
+        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        if (Math.abs(v) >= 1e6 || (v != 0 && Math.abs(v) < 1e-4)) return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** Data value to pixel, linear. */
