@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../../.."
 mnist="${MNIST_DIR:-../shared/data/mnist}"
 mkdir -p docs/results/ib/planes runs/planes
 run() { local name="$1"; shift; local t0=$SECONDS; bin/ibinit infoplane "$@" --out "runs/planes/$name"; echo "wall time: $((SECONDS - t0)) s";
-        cp "runs/planes/$name.json" docs/results/ib/planes/; }
+        cp "runs/planes/$name/infoplane.json" "docs/results/ib/planes/$name.json"; }
 for seed in 1 2 3; do
   for act in tanh relu; do run "12bit-$act-s$seed" --task 12bit --act "$act" --epochs 10000 --seed "$seed"; done
 done

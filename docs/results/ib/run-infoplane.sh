@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 mnist="${MNIST_DIR:-../shared/data/mnist}"
-run() { local t0=$SECONDS; bin/ibinit infoplane "$@"; echo "wall time: $((SECONDS - t0)) s"; }
-run --task 12bit --act tanh --epochs 10000 --seed 1 --out docs/results/infoplane-12bit-tanh
-run --task 12bit --act relu --epochs 10000 --seed 1 --out docs/results/infoplane-12bit-relu
-run --task mnist --data-dir "$mnist" --epochs 30 --measure-rows 2000 --record-epochs 1,2,3,4,6,8,10,13,18,24,30 --seed 1 --out docs/results/infoplane-mnist
-run --task mnist --data-dir "$mnist" --epochs 30 --measure-rows 2000 --record-epochs 1,2,3,4,6,8,10,13,18,24,30 --weight-decay 1e-3 --seed 1 --out docs/results/infoplane-mnist-wd
+# infoplane writes OUT/infoplane.json and OUT/infoplane.png; each is copied to docs/results/NAME.{json,png}
+run() { local name="$1"; shift; local t0=$SECONDS; bin/ibinit infoplane "$@" --out "runs/infoplane/$name"; echo "wall time: $((SECONDS - t0)) s";
+        cp "runs/infoplane/$name/infoplane.json" "docs/results/$name.json"; cp "runs/infoplane/$name/infoplane.png" "docs/results/$name.png"; }
+run infoplane-12bit-tanh --task 12bit --act tanh --epochs 10000 --seed 1
+run infoplane-12bit-relu --task 12bit --act relu --epochs 10000 --seed 1
+run infoplane-mnist --task mnist --data-dir "$mnist" --epochs 30 --measure-rows 2000 --record-epochs 1,2,3,4,6,8,10,13,18,24,30 --seed 1
+run infoplane-mnist-wd --task mnist --data-dir "$mnist" --epochs 30 --measure-rows 2000 --record-epochs 1,2,3,4,6,8,10,13,18,24,30 --weight-decay 1e-3 --seed 1

@@ -40,6 +40,13 @@ public interface Backend extends AutoCloseable {
     void copyFromArray(int[] values, Tensor dst);
 
     /** Copies {@code dst.byteSize()} bytes from host memory at {@code src} + {@code srcOffsetBytes}. */
+    /**
+     * The host memory of {@code t} when this backend keeps tensors in host memory that callers may
+     * write directly (the cpu backend), so a batch can be gathered straight into it; empty otherwise
+     * (copy in with {@link #upload}).
+     */
+    default java.util.Optional<MemorySegment> hostMemory(Tensor t) { return java.util.Optional.empty(); }
+
     void upload(MemorySegment src, long srcOffsetBytes, Tensor dst);
 
     float[] toFloatArray(Tensor t);

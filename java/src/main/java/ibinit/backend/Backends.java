@@ -69,6 +69,15 @@ public final class Backends {
         if (!p.available()) throw new BackendUnavailableException("backend " + n + " is unavailable: " + p.reason());
     }
 
+    /** The backend {@link #openNamed} would open for {@code name}: for {@code auto} the forced one, else the best available. */
+    public static String resolve(String name) {
+        if (name != null && !name.isBlank() && !name.trim().equalsIgnoreCase("auto")) return normalize(name);
+        String forced = requestedChecked();
+        if (forced != null) return forced;
+        for (String n : NAMES) if (probe(n).available()) return n;
+        return "java";
+    }
+
     /** Opens {@code name}, or for {@code auto} (or null) the default ({@link #openDefault}). */
     public static Backend openNamed(String name) {
         return name == null || name.isBlank() || name.trim().equalsIgnoreCase("auto") ? openDefault() : open(name);

@@ -8,9 +8,7 @@ import ibinit.experiment.OutputFolder;
 import ibinit.data.DataOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,18 +66,13 @@ final class ExperimentOptions {
 
     /** The data: --dataset (or {@code defaultDataset}), --data-dir, --train-fraction and --data-option. */
     DataSpec data(String defaultDataset) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String kv : dataOptions) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--data-option '" + kv + "' is not KEY=VALUE");
-            m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        if (dataDir != null) m.put(DataOptions.DATA_DIR, dataDir);
+        DataOptions o = DataOptions.parse(dataOptions);
+        if (dataDir != null) o = o.with(DataOptions.DATA_DIR, dataDir);
         if (trainFraction != null) {
             if (!(trainFraction > 0 && trainFraction <= 1)) throw new IllegalArgumentException("--train-fraction must lie in (0, 1], got " + trainFraction);
-            m.put(DataOptions.FRACTION, String.valueOf(trainFraction));
+            o = o.with(DataOptions.FRACTION, String.valueOf(trainFraction));
         }
-        return new DataSpec(datasetOr(defaultDataset), m); // checks the name and the keys
+        return new DataSpec(datasetOr(defaultDataset), o.asMap()); // checks the name and the keys
     }
 
     NetworkSpec network(String arch, String defaultActivation) {

@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code ibinit ib-train}: information-bottleneck training, layer by layer or end to end, resumable. */
 @Command(name = "ib-train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a dense network with the information-bottleneck objective (shared/specs/mine.md).",
+        description = {"Train a dense network with the information-bottleneck objective of layer-by-layer IB training (README, ib-train).",
                 "layerwise: each hidden layer ascends iy-weight I(Y;L_i) - ix-weight I(X;L_i+eps) (critics D_y: MINE, D_x: AA-MINE), "
                         + "is frozen, then a linear head learns cross-entropy. end-to-end: ce-weight CE - iy-weight I(Y;Yhat) + ix-weight I(X;Yhat+eps).",
                 "--objective ce trains the whole network with cross-entropy alone (layerwise: for layers x iterations + head steps updates).",
-                "Writes OUT/checkpoint.safetensors every --checkpoint-every steps and on Ctrl-C (--resume continues from it) and OUT/result.json.",
+                "Writes OUT/checkpoint.safetensors every --checkpoint-every steps and on Ctrl-C (--resume continues from it, with the same options; "
+                        + "without --resume an OUT holding a checkpoint is refused) and OUT/result.json.",
                 "Defaults are the paper's (5000 iterations per layer, 10 critic updates, critics 1500-1500): hours on 2 CPU cores; shorten them.",
                 "Exit codes: 0 completed, 1 diverged, 2 bad options or data, 130 interrupted."})
 final class IbTrainCommand implements Callable<Integer> {

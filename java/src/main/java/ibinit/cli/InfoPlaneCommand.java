@@ -4,7 +4,6 @@ import ibinit.backend.ThreadPolicy;
 import ibinit.data.DataOptions;
 import ibinit.data.TwelveBitTask;
 import ibinit.experiment.DataLoader;
-import ibinit.experiment.DataSpec;
 import ibinit.experiment.Experiment;
 import ibinit.experiment.ExperimentSpec;
 import ibinit.experiment.InfoPlaneRecording;
@@ -140,8 +139,7 @@ final class InfoPlaneCommand implements Callable<Integer> {
         if (x.data().dataset().equals(TwelveBitTask.NAME)) x = x.withData(x.data().withDefault(DataOptions.SEED, String.valueOf(seed)));
         DataLoader data = DataLoader.cached();
         x.check(data);
-        Path dir = common.out != null ? ibinit.experiment.OutputFolder.prepare(common.out)
-                : ibinit.experiment.OutputFolder.prepare(Path.of("runs", "infoplane-" + t.cliName + "-" + x.network().activation()));
+        Path dir = common.outputFolder("infoplane");
         Path json = dir.resolve(JSON), png = dir.resolve(PNG);
         PrintWriter err = spec.commandLine().getErr(), stdout = spec.commandLine().getOut();
         try (Experiment opened = Experiment.open(x, data);

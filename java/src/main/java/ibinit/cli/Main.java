@@ -73,7 +73,7 @@ public final class Main implements Runnable {
     /** A user mistake found while running: one line, exit 2; anything else is a bug and keeps its trace. */
     private static int onFailure(Exception ex, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
-        if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException || ex instanceof UserException
+        if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException
                 || ex instanceof DatasetException || ex instanceof java.io.UncheckedIOException) { // e.g. an --out that cannot be written
             err.println("ibinit: " + firstLine(ex.getMessage()));
             err.flush();

@@ -1,7 +1,9 @@
 package ibinit.cli;
 
-import ibinit.train.*;
-
+import ibinit.train.EpochStats;
+import ibinit.train.Trainer;
+import ibinit.train.TrainingListener;
+import ibinit.train.TrainingOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
 

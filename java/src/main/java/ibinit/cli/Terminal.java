@@ -1,7 +1,6 @@
 package ibinit.cli;
 
-import ibinit.train.*;
-
+import ibinit.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

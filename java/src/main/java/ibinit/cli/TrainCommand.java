@@ -1,9 +1,9 @@
 package ibinit.cli;
 
 import ibinit.backend.ThreadPolicy;
-import ibinit.experiment.Experiment;
 import ibinit.experiment.ExperimentSpec;
 import ibinit.experiment.InitialWeights;
+import ibinit.experiment.OutputFolder;
 import ibinit.experiment.SupervisedTraining;
 import ibinit.report.ErrorCurvePlot;
 import ibinit.report.ErrorCurves;
@@ -67,22 +67,22 @@ final class TrainCommand implements Callable<Integer> {
                 options.clip, seed, e.backend());
         SupervisedTraining training = new SupervisedTraining();
         training.check(run);
+        if (saveInit != null) OutputFolder.writable(saveInit.toAbsolutePath().getParent(), "--save-init");
         Path dir = common.outputFolder("train");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (saveInit != null) {
-            try (Experiment opened = Experiment.open(run.experiment(), ibinit.experiment.DataLoader.cached())) {
-                InitialWeights.write(opened, saveInit);
-                err.println("train: initial weights written to " + saveInit);
-            }
-        }
         JsonRunStore store = new JsonRunStore(dir);
         RunResult r;
         // Everything is written and printed before the guard closes: after a Ctrl-C the JVM ends as soon as it does.
         try (ShutdownGuard guard = new ShutdownGuard(err, "This run is not saved.")) {
             err.println("train: " + run.label() + " into " + dir + "; " + ThreadPolicy.describe());
             err.flush();
-            r = training.run(run, Terminal.progress(err, ""), guard);
+            r = training.run(run, Terminal.progress(err, ""), guard, opened -> {
+                if (saveInit == null) return;
+                InitialWeights.write(opened, saveInit);
+                err.println("train: initial weights written to " + saveInit);
+                err.flush();
+            });
             if (r.status() == RunStatus.INTERRUPTED) {
                 stdout.println(r.detail() + "; nothing saved");
                 stdout.flush();

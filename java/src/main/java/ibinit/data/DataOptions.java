@@ -72,6 +72,9 @@ public final class DataOptions {
 
     public Set<String> keys() { return values.keySet(); }
 
+    /** The options as key to value, in the order given. */
+    public Map<String, String> asMap() { return java.util.Collections.unmodifiableMap(values); }
+
     public Optional<String> get(String key) { return Optional.ofNullable(values.get(key)); }
 
     public Optional<Path> path(String key) { return get(key).map(Path::of); }

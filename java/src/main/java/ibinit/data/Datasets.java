@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class Datasets {
     public static final List<String> NAMES = List.of(FashionMnist.NAME, Mnist.NAME, SyntheticMixture.NAME, TwelveBitTask.NAME);
-    static final long FRACTION_SALT = 0x4652414354L; // "FRACT"
+    static final long FRACTION_SALT = ibinit.rng.Streams.DATA_FRACTION_SALT;
 
     private Datasets() { }
 

@@ -20,7 +20,7 @@ final class Mnist {
     static final String NAME = "mnist";
     static final String ENV_DIR = "IBINIT_MNIST_DIR";
     static final int DEFAULT_TEST_SIZE = 2000;
-    static final long SPLIT_SALT = 0x4d4e495354L; // "MNIST"
+    static final long SPLIT_SALT = ibinit.rng.Streams.DATA_MNIST_SPLIT_SALT;
     static final List<String> OPTIONS = List.of(DataOptions.DATA_DIR, DataOptions.SCALE, DataOptions.TEST_SIZE);
 
     private Mnist() { }

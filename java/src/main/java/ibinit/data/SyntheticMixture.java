@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticMixture {
     static final String NAME = "synthetic";
-    static final long SALT = 0x53594e5448L; // "SYNTH"
+    static final long SALT = ibinit.rng.Streams.DATA_SYNTHETIC_SALT;
     static final List<String> OPTIONS = List.of(DataOptions.CLASSES, DataOptions.DIMS, DataOptions.TRAIN_SIZE,
             DataOptions.TEST_SIZE, DataOptions.SEPARATION);
 

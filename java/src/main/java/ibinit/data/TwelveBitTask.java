@@ -29,7 +29,7 @@ public final class TwelveBitTask {
     public static final double TRAIN_FRACTION = 0.8;
     /** Midway between the 9th and 10th of the 20 levels of f: the most balanced cut. */
     public static final double THRESHOLD = 2.55;
-    static final long SPLIT_SALT = 0x3132424954L; // "12BIT"
+    static final long SPLIT_SALT = ibinit.rng.Streams.DATA_TWELVE_BIT_SPLIT_SALT;
 
     private final long seed;
     private final Dataset all;

@@ -1,5 +1,6 @@
 package ibinit.experiment;
 
+import ibinit.backend.Backends;
 import ibinit.info.ib.IbConfig;
 import ibinit.info.ib.IbOutcome;
 import ibinit.info.ib.IbTrainer;
@@ -11,18 +12,19 @@ import java.util.function.BooleanSupplier;
 /**
  * The IB-training use case ({@code ib-train}): trains the experiment's dense network with the
  * IB objectives ({@link IbTrainer}), checkpointing into an output folder and resuming from it.
- * A run's identity (every option that changes its result: data, network, initialization, seed
- * and the IB settings) is stored in the checkpoint and compared on --resume.
+ * A run's identity (every option that changes its result: data, network, initialization, seed,
+ * the IB settings and the backend) is stored in the checkpoint and compared on --resume.
  */
 public final class IbTraining {
     public static final String CHECKPOINT = "checkpoint.safetensors", RESULT = "result.json";
 
     private IbTraining() { }
 
-    /** Every result-changing option of the run, by option name. */
-    public static Map<String, String> identity(ExperimentSpec spec, IbConfig config) {
+    /** Every result-changing option of the run, by option name, and the backend it runs on (backends round differently). */
+    public static Map<String, String> identity(ExperimentSpec spec, IbConfig config, String backend) {
         Map<String, String> m = new LinkedHashMap<>(Identity.of(spec));
-        m.putAll(config.options());
+        m.putAll(config.options(Numbers::format));
+        m.put("backend", backend);
         return m;
     }
 
@@ -31,12 +33,12 @@ public final class IbTraining {
      * find one made with the same options (the error names those that differ).
      */
     public static void checkStart(Path dir, boolean resume, ExperimentSpec spec, IbConfig config) {
-        IbTrainer.checkStart(dir.resolve(CHECKPOINT), resume, identity(spec, config), config);
+        IbTrainer.checkStart(dir.resolve(CHECKPOINT), resume, identity(spec, config, Backends.resolve(spec.backend())), config);
     }
 
     public static IbOutcome run(Experiment e, IbConfig config, Path dir, boolean resume, BooleanSupplier stop, IbTrainer.Progress progress) {
         IbTrainer trainer = new IbTrainer(e.network(), e.data(), config);
-        return trainer.run(dir.resolve(CHECKPOINT), resume, identity(e.spec(), config), stop, progress);
+        return trainer.run(dir.resolve(CHECKPOINT), resume, identity(e.spec(), config, e.backend().name()), stop, progress);
     }
 
     /** Steps the run takes, for the start line. */

@@ -4,9 +4,7 @@ import ibinit.backend.Activation;
 import ibinit.data.DataOptions;
 import ibinit.data.Dataset;
 import ibinit.data.TwelveBitTask;
-import ibinit.info.MarginalSampling;
 import ibinit.info.MineConfig;
-import ibinit.info.MineObjective;
 import ibinit.info.plane.EpochSchedule;
 import ibinit.info.plane.InfoPlaneHistory;
 import ibinit.info.plane.InfoPlaneRecorder;
@@ -70,7 +68,11 @@ public final class InfoPlaneRecording {
 
     private InfoPlaneRecording() { }
 
-    /** The data-set-independent part of the description: title and settings as the result file records them. */
+    /**
+     * Trains and records. {@code task} names the run in titles ({@code 12bit}, {@code mnist});
+     * {@code started} hears one description of the run (two lines), {@code snapshot} the history
+     * after every recorded epoch (write it out there); {@code stop} is checked before each step.
+     */
     public static Result run(Experiment e, Settings s, String task, Consumer<String> started, Consumer<InfoPlaneHistory> snapshot,
                              BooleanSupplier stop) {
         ExperimentSpec spec = e.spec();

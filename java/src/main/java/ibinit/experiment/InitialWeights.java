@@ -32,6 +32,7 @@ public final class InitialWeights {
         meta.put("backend", e.backend().name());
         boolean replaced = Files.exists(file);
         try {
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
             NetworkWeights.save(e.network(), file, meta);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);

@@ -22,14 +22,20 @@ public final class OutputFolder {
 
     /** Creates {@code dir} if needed and checks it can be written; IllegalArgumentException naming --out otherwise. */
     public static Path prepare(Path dir) {
+        Path d = writable(dir, "--out");
+        // (issue 16.7) the folder lock is taken here, for the life of the process
+        return d;
+    }
+
+    /** Creates {@code dir} if needed and checks it can be written; IllegalArgumentException naming {@code option} otherwise. */
+    public static Path writable(Path dir, String option) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".ibinit-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("cannot write --out " + dir + ": " + reason(e));
+            throw new IllegalArgumentException("cannot write " + option + " " + dir + ": " + reason(e));
         }
-        // (issue 16.7) the folder lock is taken here, for the life of the process
         return dir;
     }
 

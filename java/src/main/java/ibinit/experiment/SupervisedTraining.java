@@ -13,6 +13,7 @@ import ibinit.train.TrainingOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The supervised-training use case ({@code train}, {@code compare}): opens the run's
@@ -28,18 +29,29 @@ public final class SupervisedTraining implements RunTask {
 
     public SupervisedTraining() { this(DataLoader.cached()); }
 
+    /** A grid cell's starting point: data, network, initialization, seed, backend. */
+    public static ExperimentSpec experimentOf(RunSpec r) {
+        return new ExperimentSpec(new DataSpec(r.dataset(), r.dataOptions()), new NetworkSpec(r.arch(), r.activation(), r.activationParam()),
+                new InitSpec(r.init(), r.biasInit(), r.initSample()), r.seed(), r.backend());
+    }
+
     /** Throws IllegalArgumentException (or a DatasetException, BackendUnavailableException) naming what is wrong with {@code spec}. */
-    public void check(RunSpec spec) { spec.experiment().check(data); }
+    public void check(RunSpec spec) { experimentOf(spec).check(data); }
 
     @Override
     public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested) {
+        return run(spec, listener, stopRequested, e -> { });
+    }
+
+    /** As {@link #run(RunSpec, TrainingListener, BooleanSupplier)}; {@code initialized} sees the experiment before the first step (e.g. to save the initial weights). */
+    public RunResult run(RunSpec spec, TrainingListener listener, BooleanSupplier stopRequested, Consumer<Experiment> initialized) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Backend backend = null;
         String network = "", optimizerText = "", dataText = "";
         long parameters = 0;
         double dataSeconds = 0, initSeconds = 0;
-        try (Experiment e = Experiment.open(spec.experiment(), data); Optimizer optimizer = spec.optimizer().create()) {
+        try (Experiment e = Experiment.open(experimentOf(spec), data); Optimizer optimizer = spec.optimizer().create()) {
             backend = e.backend();
             network = e.network().describe();
             parameters = e.network().parameterCount();
@@ -47,6 +59,7 @@ public final class SupervisedTraining implements RunTask {
             dataText = e.data().description();
             dataSeconds = e.dataSeconds();
             initSeconds = e.initSeconds();
+            initialized.accept(e);
             TrainingOutcome o = Trainer.train(e.network(), optimizer, e.data(), spec.trainOptions(), listener, stopRequested);
             return new RunResult(spec, o.status(), o.detail(), o.bestError(), o.bestEpoch(), o.history(), network,
                     parameters, optimizerText, dataText, new RunResult.Timings(dataSeconds, initSeconds, o.seconds(),

@@ -21,7 +21,7 @@ public final class FromFile implements Initializer {
                 String path = s.options().get("path");
                 if (path == null || path.isBlank()) throw new IllegalArgumentException("method file needs path=FILE.safetensors");
                 return new FromFile(Path.of(path));
-            });
+            }, true);
 
     private final Path file;
 

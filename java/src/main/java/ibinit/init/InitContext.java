@@ -9,7 +9,7 @@ import ibinit.tensor.Tensor;
  * int32 labels (either may be null for data-free methods).
  */
 public record InitContext(RandomStream random, Tensor sample, Tensor sampleLabels) {
-    public static InitContext seeded(long seed) { return new InitContext(RandomStream.of(seed, 0), null, null); }
+    public static InitContext seeded(long seed) { return new InitContext(ibinit.rng.Streams.networkInit(seed), null, null); }
 
     /** The sample, or a clear error naming the method that needs one. */
     public Tensor requireSample(String method) {

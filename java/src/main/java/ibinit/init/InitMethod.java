@@ -13,8 +13,9 @@ import java.util.List;
  * @param options the options in help form, e.g. {@code mode=fan_in|fan_out}; empty when none
  * @param summary one line for help texts and the README
  * @param factory builds the method; rejects unknown or bad options with IllegalArgumentException
+ * @param optionsRequired whether the options must be given ({@code file:path=FILE}); help shows them without brackets
  */
-public record InitMethod(String name, List<String> aliases, String options, String summary, Factory factory) {
+public record InitMethod(String name, List<String> aliases, String options, String summary, Factory factory, boolean optionsRequired) {
     /** Builds the method from its parsed options for a network with the given settings. */
     @FunctionalInterface
     public interface Factory {
@@ -31,8 +32,13 @@ public record InitMethod(String name, List<String> aliases, String options, Stri
         aliases = List.copyOf(aliases);
     }
 
+    /** A method whose options are all optional. */
+    public InitMethod(String name, List<String> aliases, String options, String summary, Factory factory) {
+        this(name, aliases, options, summary, factory, false);
+    }
+
     public boolean answersTo(String n) { return name.equals(n) || aliases.contains(n); }
 
     /** {@code name[:options]}, as help texts list it. */
-    public String usage() { return options.isEmpty() ? name : name + "[:" + options + "]"; }
+    public String usage() { return options.isEmpty() ? name : optionsRequired ? name + ":" + options : name + "[:" + options + "]"; }
 }

@@ -36,6 +36,16 @@ public final class Streams {
     /** AA-MINE's batches. */
     public static final long AA_MINE_BATCH_SALT = 0x41414D49L; // "AAMI"
 
+    // ---- data salts (mixed with the data seed, --data-option seed, by Permutations.derive = mix) ----
+    /** Data: which training rows a --train-fraction keeps. */
+    public static final long DATA_FRACTION_SALT = 0x4652414354L; // "FRACT"
+    /** Data: MNIST's split of its training files into train and test. */
+    public static final long DATA_MNIST_SPLIT_SALT = 0x4d4e495354L; // "MNIST"
+    /** Data: the synthetic mixture's draws. */
+    public static final long DATA_SYNTHETIC_SALT = 0x53594e5448L; // "SYNTH"
+    /** Data: the 12-bit task's 80/20 split (its vertex order draws from SplittableRandom(data seed) itself). */
+    public static final long DATA_TWELVE_BIT_SPLIT_SALT = 0x3132424954L; // "12BIT"
+
     // ---- Philox sub-stream ids of noise (keyed by a critic key or the seed) ----
     /** ib-train: eps of I(X; L + eps), keyed by the run's seed, offset ((step << 6) + draw) << 32. */
     public static final int IB_NOISE_STREAM = 0x49424E53; // "IBNS"

@@ -2,7 +2,6 @@ package ibinit.train;
 
 import ibinit.backend.Backend;
 import ibinit.data.Dataset;
-import ibinit.backend.ffm.NativeBackend;
 import ibinit.tensor.Tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -40,9 +39,11 @@ final class BatchStager implements AutoCloseable {
         try {
             this.features = backend.zeros(capacity, dims);
             this.labels = backend.allocate(Tensor.DType.I32, capacity);
-            this.direct = backend instanceof NativeBackend nb && nb.hostMemory();
-            this.hostFeatures = direct ? features.segment() : arena.allocate((long) capacity * dims * Float.BYTES, 64);
-            this.hostLabels = direct ? labels.segment() : arena.allocate((long) capacity * Integer.BYTES, 64);
+            var featureMemory = backend.hostMemory(features);
+            var labelMemory = backend.hostMemory(labels);
+            this.direct = featureMemory.isPresent() && labelMemory.isPresent();
+            this.hostFeatures = direct ? featureMemory.get() : arena.allocate((long) capacity * dims * Float.BYTES, 64);
+            this.hostLabels = direct ? labelMemory.get() : arena.allocate((long) capacity * Integer.BYTES, 64);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;

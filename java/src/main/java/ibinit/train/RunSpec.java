@@ -47,13 +47,6 @@ public record RunSpec(String dataset, Map<String, String> dataOptions, String ar
         return raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
     }
 
-    /** The run's starting point for the experiment layer: data, network, initialization, seed, backend. */
-    public ibinit.experiment.ExperimentSpec experiment() {
-        return new ibinit.experiment.ExperimentSpec(new ibinit.experiment.DataSpec(dataset, dataOptions),
-                new ibinit.experiment.NetworkSpec(arch, activation, activationParam),
-                new ibinit.experiment.InitSpec(init, biasInit, initSample), seed, backend);
-    }
-
     /** The same run with another seed (grids vary seeds last). */
     public RunSpec withSeed(long newSeed) {
         return new RunSpec(dataset, dataOptions, arch, activation, activationParam, init, biasInit, initSample, optimizer, schedule,

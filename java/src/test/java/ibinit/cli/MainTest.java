@@ -42,6 +42,20 @@ class MainTest {
     }
 
     @Test
+    void helpTextsListEveryMethodShowTheConvSyntaxAndNoRawLabels() {
+        for (String command : new String[] {"train", "compare", "init", "infoplane", "ib-train"}) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code());
+            String help = r.out().replaceAll("\\s+", " ");
+            for (String name : ibinit.init.Initializers.names()) assertTrue(help.contains(name), command + " --help lacks " + name);
+            assertTrue(help.replace(" ", "").contains("cNkK[sS][pP]"), command + ": conv syntax"); // picocli may wrap inside it
+            assertFalse(help.matches("(?s).*=<[a-zA-Z]+>.*"), command + ": a raw picocli label");
+            assertFalse(help.contains("shared/"), command + " points at a file users do not have");
+            assertFalse(help.matches("(?s).*[0-9]\\.[0-9]E-?[0-9].*"), command + ": a number printed as 1.0E-4");
+        }
+    }
+
+    @Test
     void everyCommandAnswersAMistypedOptionInAtMostFiveLinesWithASuggestion() {
         String[][] cases = {{"train", "--epoch", "1", "--epochs"}, {"compare", "--seed", "1", "--seeds"}, {"init", "--method", "ibci", "--init"},
             {"infoplane", "--estimater", "kde-upper", "--estimator"}, {"ib-train", "--iteration", "3", "--iterations"},

@@ -1,7 +1,8 @@
 package ibinit.cli;
 
-import ibinit.train.*;
-
+import ibinit.train.EpochStats;
+import ibinit.train.RunStatus;
+import ibinit.train.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

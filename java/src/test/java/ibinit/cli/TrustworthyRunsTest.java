@@ -60,6 +60,7 @@ class TrustworthyRunsTest {
         cases.add(TrainCommandTest.args("compare", "--arch", "4-8-3", "--methods", "he,xavier:gain=NaN", "--out", out.toString()));
         cases.add(TrainCommandTest.args("train", "--arch", "4-8-3", "--init-from", dir.resolve("missing.safetensors").toString(), "--out", out.toString()));
         cases.add(TrainCommandTest.args("train", "--arch", "4-8-3", "--out", blocker.resolve("sub").toString()));
+        cases.add(TrainCommandTest.args("train", "--arch", "4-8-3", "--save-init", blocker.resolve("w.safetensors").toString(), "--out", out.toString()));
         cases.add(with(IbTrainCommandTest.TINY, "--init", "xavier:gain=NaN", "--out", out.toString()));
         cases.add(with(IbTrainCommandTest.TINY, "--out", blocker.resolve("sub").toString()));
         cases.add(new String[] {"infoplane", "--epochs", "2", "--init", "normal:std=-1", "--backend", "java", "--out", out.toString()});

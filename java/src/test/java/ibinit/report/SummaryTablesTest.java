@@ -28,7 +28,7 @@ class SummaryTablesTest {
         GridSummary.Row n = s.rows().get(1);
         assertEquals(1, n.counted());
         assertEquals("1 diverged, 1 failed", n.notes());
-        assertEquals("40.00 ± 0.00 (1.0)", n.cell());
+        assertEquals("40.00 (1.0)", n.cell());
     }
 
     @Test

@@ -137,6 +137,17 @@ class StreamsTest {
     }
 
     @Test
+    void dataSaltsAreDistinct() {
+        long[] salts = {Streams.DATA_FRACTION_SALT, Streams.DATA_MNIST_SPLIT_SALT, Streams.DATA_SYNTHETIC_SALT, Streams.DATA_TWELVE_BIT_SPLIT_SALT};
+        assertEquals(salts.length, java.util.Arrays.stream(salts).distinct().count());
+        for (long seed = 0; seed < 50; seed++) {
+            java.util.Set<Long> derived = new java.util.HashSet<>();
+            for (long salt : salts) assertTrue(derived.add(Streams.mix(seed, salt)));
+            assertFalse(derived.contains(seed), "a derived data seed equals the raw one (the 12-bit vertex order)");
+        }
+    }
+
+    @Test
     void parameterSubStreamsAreTheOnesInitializersAlwaysUsed() {
         RandomStream base = RandomStream.of(5, 0);
         assertEquals(new RandomStream(5, 3, 0), Streams.parameter(base, 3)); // unchanged: initial weights stay as they were

@@ -42,6 +42,9 @@ public class NativeBackend extends AbstractBackend {
     /** Whether tensor memory is host memory (readable through {@link Tensor#segment()}). */
     public boolean hostMemory() { return hostMemory; }
 
+    @Override
+    public java.util.Optional<MemorySegment> hostMemory(Tensor t) { return hostMemory ? java.util.Optional.of(t.segment()) : java.util.Optional.empty(); }
+
     private static MemorySegment seg(Tensor t) { return t.segment(); }
 
     private static int flag(boolean b) { return b ? 1 : 0; }

@@ -79,7 +79,7 @@ public record IbConfig(IbMode mode, IbObjective objective, int iterations, int c
     }
 
     /** Every setting that changes the result, by its ib-train option name (for the checkpoint's identity). */
-    public java.util.Map<String, String> options() {
+    public java.util.Map<String, String> options(java.util.function.DoubleFunction<String> number) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("--mode", mode.cliName);
         m.put("--objective", objective.cliName);
@@ -88,13 +88,13 @@ public record IbConfig(IbMode mode, IbObjective objective, int iterations, int c
         m.put("--pretrain-steps", String.valueOf(pretrainSteps));
         m.put("--head-steps", String.valueOf(headSteps));
         m.put("--batch", String.valueOf(batch));
-        m.put("--lr", String.valueOf(networkLr));
-        m.put("--critic-lr", String.valueOf(criticLr));
+        m.put("--lr", number.apply(networkLr));
+        m.put("--critic-lr", number.apply(criticLr));
         m.put("--critic-hidden", Arrays.toString(criticHidden));
-        m.put("--noise-variance", String.valueOf(noiseVariance));
-        m.put("--ce-weight", String.valueOf(ceWeight));
-        m.put("--iy-weight", String.valueOf(iyWeight));
-        m.put("--ix-weight", String.valueOf(ixWeight));
+        m.put("--noise-variance", number.apply(noiseVariance));
+        m.put("--ce-weight", number.apply(ceWeight));
+        m.put("--iy-weight", number.apply(iyWeight));
+        m.put("--ix-weight", number.apply(ixWeight));
         m.put("--seed", String.valueOf(seed));
         return m;
     }

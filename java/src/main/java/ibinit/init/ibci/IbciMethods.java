@@ -17,7 +17,7 @@ public final class IbciMethods {
 
     /** The registry entries ({@link ibinit.init.Initializers#METHODS}). */
     public static final List<InitMethod> METHODS = List.of(
-            new InitMethod("ibci", List.of(), "base=xavier|he,scoring=...,tie,iim,...",
+            new InitMethod("ibci", List.of(), "base=xavier|he,pool=K,alpha=A,scoring=authors|paper,tie,iim",
                     "neuron campaign (Mao et al. 2021): candidates scored on the sample, elected per class", (s, env) -> create(s)),
             new InitMethod("ibci-xavier", List.of(), "", "ibci with base=xavier", (s, env) -> create(s)),
             new InitMethod("ibci-he", List.of(), "", "ibci with base=he", (s, env) -> create(s)),
