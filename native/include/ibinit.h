@@ -187,6 +187,18 @@ IBINIT_API int ibinit_dense_act_backward(int rows, int in, int out, const float 
 IBINIT_API int ibinit_gather_rows(int rows, int cols, const float *src, int ld_src, const int32_t *idx,
                                   float *dst, int ld_dst);
 
+/* ---- sparse filtering (Ngiam et al. 2011; ibinit.sparse) ---- */
+/* The element-wise part of sparse filtering's objective and gradient for features
+ * f [rows x cols] = X W^T (a row per example, a column per feature):
+ *   fs = sqrt(f^2 + 1e-8); each column divided by sqrt(sum of its squares + 1e-8) -> nfs;
+ *   each row of nfs divided by sqrt(sum of its squares + 1e-8) -> fhat; objective = sum fhat.
+ * Writes *host_objective (accumulated in double) and delta [rows x cols] = d objective / d f
+ * (delta must not alias f); the caller forms dW = delta^T X. Column and row sums accumulate in
+ * double over fixed chunks of rows, combined in chunk order: the result does not depend on the
+ * thread count. */
+IBINIT_API int ibinit_sparse_filtering_grad(int rows, int cols, const float *f, float *delta,
+                                            double *host_objective);
+
 #ifdef __cplusplus
 }
 #endif

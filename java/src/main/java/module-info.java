@@ -25,9 +25,12 @@ open module ibinit.core {
     exports ibinit.init;
     exports ibinit.init.ibci;
     exports ibinit.init.scales;
+    exports ibinit.init.sparse;
     exports ibinit.nn;
     exports ibinit.report;
     exports ibinit.rng;
+    exports ibinit.sparse;
+    exports ibinit.sparse.ib;
     exports ibinit.tensor;
     exports ibinit.train;
     exports ibinit.train.smoothing;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ibinit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Information-bottleneck guided initialization of neural networks.",
         subcommands = {BackendsCommand.class, SelfCheckCommand.class, TrainCommand.class, CompareCommand.class,
-                InitCommand.class, InfoPlaneCommand.class, IbTrainCommand.class, SummarizeCommand.class, DataCommand.class,
+                InitCommand.class, InfoPlaneCommand.class, IbTrainCommand.class, SparseFilterCommand.class, SummarizeCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -748,6 +748,23 @@ public abstract class AbstractBackend implements Backend {
         maxPoolGatherChecked(x, argmax, y);
     }
 
+    // ---- sparse filtering (ibinit.sparse) ----
+
+    protected abstract double sparseFilteringGradientChecked(Tensor f, Tensor delta);
+
+    @Override
+    public final double sparseFilteringGradient(Tensor f, Tensor delta) {
+        own(f, DType.F32, "f");
+        matrix(f, "f");
+        sameShape(f, "f", delta, "delta");
+        long fa = f.segment().address(), da = delta.segment().address();
+        if (f.byteSize() > 0 && fa < da + delta.byteSize() && da < fa + f.byteSize()) {
+            throw new IllegalArgumentException("delta must not share memory with f " + f.describe());
+        }
+        if (f.size() == 0) return 0;
+        return sparseFilteringGradientChecked(f, delta);
+    }
+
     @Override
     public String toString() { return name(); }
 }

@@ -244,6 +244,20 @@ public interface Backend extends AutoCloseable {
      */
     void maxPoolGather(Tensor x, Tensor argmax, Tensor y);
 
+    // ---- sparse filtering (ibinit.sparse) ----
+
+    /**
+     * The element-wise part of sparse filtering's objective and gradient (Ngiam et al., NIPS 2011)
+     * for features {@code f} [examples, features] = X W^T: with fs = sqrt(f^2 + 1e-8), each column
+     * (a feature across examples) divided by sqrt(sum of its squares + 1e-8), then each row (an
+     * example) likewise, giving fhat; the objective is the sum of fhat. Overwrites {@code delta}
+     * (same shape, not {@code f} itself) with d(objective)/d(f), so dW = delta^T X. Sums accumulate
+     * in double and do not depend on the thread count.
+     *
+     * @return the objective
+     */
+    double sparseFilteringGradient(Tensor f, Tensor delta);
+
     @Override
     void close();
 }

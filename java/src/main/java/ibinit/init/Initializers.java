@@ -2,6 +2,7 @@ package ibinit.init;
 
 import ibinit.backend.Activation;
 import ibinit.init.ibci.IbciMethods;
+import ibinit.init.sparse.SparseFilteringInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,7 @@ public final class Initializers {
                 }));
         m.addAll(IbciMethods.METHODS);
         m.addAll(ibinit.init.scales.ScaleMethods.METHODS);
+        m.add(SparseFilteringInit.METHOD);
         m.add(FromFile.METHOD);
         METHODS = List.copyOf(m);
     }

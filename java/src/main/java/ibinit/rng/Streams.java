@@ -57,6 +57,8 @@ public final class Streams {
     public static final int PLANE_NOISE_STREAM = 0x504C4E45; // "PLNE"
     /** Entropic smoothing: the perturbations of weight layer i (from 1) use sub-stream SMOOTHING_STREAM + i, keyed by the run's seed. */
     public static final int SMOOTHING_STREAM = 0x534D0000; // "SM" in the high half
+    /** sparse-filtering initializer: the starting W ~ N(0, 1) of layer i is sub-stream SPARSE_FILTERING_STREAM + i of the init key. */
+    public static final int SPARSE_FILTERING_STREAM = 0x53460000; // "SF" then the layer index
 
     // ---- critic purposes (mixed into critic keys) ----
     /** Which critic of a layer a key belongs to. */
@@ -97,6 +99,12 @@ public final class Streams {
         long stride = (size + 3) & ~3L;
         return new RandomStream(seed, SMOOTHING_STREAM + layer,
                 Math.multiplyExact(Math.addExact(Math.multiplyExact(step, drawsPerStep), draw), stride));
+    }
+
+    /** The starting point of sparse filtering for the layer at position {@code layer} of the network (initializer key). */
+    public static RandomStream sparseFilteringStart(RandomStream base, int layer) {
+        if (layer < 0 || layer > 0xFFFF) throw new IllegalArgumentException("layer " + layer + " is outside 0..65535");
+        return new RandomStream(base.seed(), SPARSE_FILTERING_STREAM + layer, 0);
     }
 
     /** The SplittableRandom seed of epoch {@code epoch}'s order (from 0). */

@@ -74,6 +74,23 @@ class StreamsTest {
     }
 
     @Test
+    void sparseFilteringStartsNeverMeetOtherStreams() {
+        for (long seed = -3; seed <= 40; seed++) {
+            for (int layers = 2; layers <= 8; layers++) {
+                List<Use> uses = infoPlane(seed, layers, 2);
+                uses.addAll(ibTrain(seed, layers, 2, false));
+                for (int i = 0; i < 2 * layers; i++) {
+                    RandomStream s = Streams.sparseFilteringStart(Streams.networkInit(seed), i);
+                    uses.add(new Use("sparse filtering start of layer " + i, s.seed(), s.stream()));
+                }
+                List<String> c = collisions(uses);
+                c.removeIf(x -> !x.contains("sparse filtering"));
+                assertTrue(c.isEmpty(), "seed " + seed + ", " + layers + " layers: " + c);
+            }
+        }
+    }
+
+    @Test
     void ibTrainStreamsNeverCoincide() {
         for (long seed = -3; seed <= 40; seed++) {
             for (int layers = 2; layers <= 8; layers++) {

@@ -275,6 +275,11 @@ public class NativeBackend extends AbstractBackend {
                 seg(dst).asSlice(4L * dstCol), dst.cols());
     }
 
+    @Override
+    protected double sparseFilteringGradientChecked(Tensor f, Tensor delta) {
+        return kernels.sparseFilteringGrad(f.rows(), f.cols(), seg(f), seg(delta));
+    }
+
     private synchronized void closeIndexScratch() {
         if (indexScratch != null) indexScratch.close();
         indexScratch = null;

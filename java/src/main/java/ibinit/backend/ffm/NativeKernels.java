@@ -40,6 +40,8 @@ final class NativeKernels {
     private final MethodHandle denseActForward, denseActBackward, gatherRows;
     // second order (Hessian-vector products)
     private final MethodHandle activationBackwardR, softmaxXentR, maxPoolGather;
+    // sparse filtering (ibinit.sparse)
+    private final MethodHandle sparseFilteringGrad;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -109,6 +111,9 @@ final class NativeKernels {
                 ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
         softmaxXentR = bind("ibinit_softmax_xent_r", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
         maxPoolGather = bind("ibinit_max_pool_gather", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                ADDRESS, ADDRESS, ADDRESS));
+        // ---- sparse filtering ----
+        sparseFilteringGrad = bind("ibinit_sparse_filtering_grad", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, ADDRESS, ADDRESS));
     }
 
@@ -433,6 +438,18 @@ final class NativeKernels {
     void gatherRows(int rows, int cols, MemorySegment src, int ldSrc, MemorySegment idx, MemorySegment dst, int ldDst) {
         try {
             check((int) gatherRows.invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- sparse filtering (ibinit.sparse) ----
+
+    double sparseFilteringGrad(int rows, int cols, MemorySegment f, MemorySegment delta) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_DOUBLE);
+            check((int) sparseFilteringGrad.invokeExact(rows, cols, f, delta, out), "sparse_filtering_grad");
+            return out.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }

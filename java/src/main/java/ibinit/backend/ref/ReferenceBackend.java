@@ -449,6 +449,18 @@ public class ReferenceBackend extends AbstractBackend { // not final: tests subc
     }
 
     @Override
+    protected double sparseFilteringGradientChecked(Tensor f, Tensor delta) {
+        float[] fv = read(f);
+        double[] fd = new double[fv.length], dd = new double[fv.length];
+        for (int i = 0; i < fv.length; i++) fd[i] = fv[i];
+        double objective = SparseFilteringMath.objectiveAndDelta(fd, f.rows(), f.cols(), dd);
+        float[] out = new float[dd.length];
+        for (int i = 0; i < dd.length; i++) out[i] = (float) dd[i];
+        write(out, delta);
+        return objective;
+    }
+
+    @Override
     protected void gatherRowsChecked(Tensor src, int srcCol, int[] rows, Tensor dst, int dstCol, int cols) {
         ReferenceDenseKernels.gatherRows(src, srcCol, rows, dst, dstCol, cols);
     }
