@@ -17,10 +17,11 @@ import java.util.Set;
  *   <li>{@code orthogonal}: {@code gain=} (default 1);</li>
  *   <li>{@code normal}: N(0, std^2), {@code std=} (default 0.01);</li>
  *   <li>{@code lsuv}: {@code tol=} (0.1), {@code iters=} (10), {@code after-act} (measure after
- *       the activation), {@code no-ortho} (keep Xavier-uniform instead of the orthonormal pre-init).</li>
- *   <li>{@code ibci} and its aliases {@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie}, {@code ibci-iim}
- *       (neuron campaign, see {@link ibinit.init.ibci.IbciOptions}); {@code file:path=FILE} (weights
- *       from a safetensors file, see {@link FromFile}).</li>
+ *       the activation), {@code pre=orthogonal|xavier|he} (the pre-initialization; default
+ *       orthogonal, the standard form), {@code no-ortho} (= {@code pre=xavier}).</li>
+ *   <li>{@code ibci} and its aliases (neuron campaign, see {@link ibinit.init.ibci.IbciMethods} and
+ *       {@link ibinit.init.ibci.IbciOptions}); {@code file:path=FILE} (weights from a safetensors
+ *       file, see {@link FromFile}).</li>
  * </ul>
  */
 public final class Initializers {
@@ -72,9 +73,14 @@ public final class Initializers {
                 yield new ClassicInitializer("normal", (w, rs) -> normal(w, rs, std), bias);
             }
             case "lsuv" -> {
-                spec.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho"));
-                Initializer pre = spec.flag("no-ortho", false) ? create("xavier-uniform", activation, leakySlope, bias)
-                        : create("orthogonal", activation, leakySlope, bias);
+                spec.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho", "pre"));
+                boolean noOrtho = spec.flag("no-ortho", false);
+                String preName = spec.text("pre", noOrtho ? "xavier" : "orthogonal");
+                if (!Set.of("orthogonal", "xavier", "he").contains(preName)) {
+                    throw new IllegalArgumentException("lsuv:pre must be orthogonal, xavier or he, got '" + preName + "'");
+                }
+                if (noOrtho && preName.equals("orthogonal")) throw new IllegalArgumentException("lsuv: no-ortho contradicts pre=orthogonal");
+                Initializer pre = create(preName, activation, leakySlope, bias);
                 yield new Lsuv(spec.number("tol", 0.1), spec.integer("iters", 10), spec.flag("after-act", false), pre);
             }
             default -> throw new IllegalArgumentException("unknown initialization method '" + spec.name() + "' (choose from "

@@ -11,17 +11,25 @@ import java.util.Set;
 
 /**
  * The registry entries of this issue: {@code ibci[:options]} (see {@link IbciOptions}), its
- * aliases for {@code compare} runs ({@code ibci-xavier}, {@code ibci-he}, {@code ibci-tie},
- * {@code ibci-iim}: {@code ibci} with base=xavier, base=he, tie, iim; further options may follow),
- * and {@code file:path=FILE} (weights from a safetensors file, see {@link FromFile}).
+ * aliases for {@code compare} runs, and {@code file:path=FILE} (weights from a safetensors file,
+ * see {@link FromFile}). Aliases: {@code ibci-xavier}, {@code ibci-he} (the paper's IBCI, a = 1 in
+ * every layer, on either base); {@code ibci-code-xavier}, {@code ibci-code-he} (the authors' code
+ * default, option {@code code}); {@code ibci-iim-xavier}, {@code ibci-iim-he} (option {@code iim});
+ * {@code ibci-tie}, {@code ibci-iim} (options {@code tie}, {@code iim} on the default base).
+ * Further options may follow, e.g. {@code ibci-code-he:rescale}.
  */
 public final class IbciMethods {
-    public static final List<String> NAMES = List.of("ibci", "ibci-xavier", "ibci-he", "ibci-tie", "ibci-iim", "file");
+    public static final List<String> NAMES = List.of("ibci", "ibci-xavier", "ibci-he", "ibci-code-xavier", "ibci-code-he",
+            "ibci-iim-xavier", "ibci-iim-he", "ibci-tie", "ibci-iim", "file");
 
     private static final Map<String, Map<String, String>> ALIASES = Map.of(
             "ibci", Map.of(),
             "ibci-xavier", Map.of("base", "xavier"),
             "ibci-he", Map.of("base", "he"),
+            "ibci-code-xavier", Map.of("base", "xavier", "code", "true"),
+            "ibci-code-he", Map.of("base", "he", "code", "true"),
+            "ibci-iim-xavier", Map.of("base", "xavier", "iim", "true"),
+            "ibci-iim-he", Map.of("base", "he", "iim", "true"),
             "ibci-tie", Map.of("tie", "true"),
             "ibci-iim", Map.of("iim", "true"));
 

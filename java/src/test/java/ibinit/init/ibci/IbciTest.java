@@ -130,9 +130,9 @@ class IbciTest {
 
     @Test
     void electedNeuronsKeepMoreOfTheInputThanTheirPool() {
-        // a = 0 in the hidden layer: the elected neurons' output spread beats the pool average
+        // a = 0 in the hidden layer (option code): the elected neurons' output spread beats the pool average
         try (Sequential n = net(B, "200-10-4")) {
-            run(B, n, "ibci", 8);
+            run(B, n, "ibci:code", 8);
             Dense first = (Dense) n.layers().getFirst();
             int rows = DATA.train().size();
             try (Tensor x = B.fromArray(DATA.train().features(), rows, 200);
@@ -145,6 +145,45 @@ class IbciTest {
                 double electedMean = 0;
                 for (int j = 0; j < 10; j++) electedMean += Math.sqrt(e.totalVariance(j)) / 10;
                 assertTrue(electedMean > poolMean, "elected mean std " + electedMean + " vs pool " + poolMean);
+            }
+        }
+    }
+
+    @Test
+    void rescaleKeepsTheElectedDirectionsAndRestoresTheBaseVariance() {
+        for (String base : List.of("xavier", "he")) {
+            String plain = "ibci:code,base=" + base;
+            float[][] free = init(B, plain, "200-10-4", 9);
+            try (Sequential n = net(B, "200-10-4")) {
+                run(B, n, plain + ",rescale", 9);
+                float[][] scaled = weights(B, n);
+                // layer 0 sees the same input either way: the same neurons, one common factor
+                double factor = scaled[0][0] / free[0][0];
+                for (int i = 0; i < free[0].length; i++) assertEquals(factor * free[0][i], scaled[0][i], 1e-5 * (1 + Math.abs(scaled[0][i])));
+                assertTrue(Math.abs(factor - 1) > 1e-3, base + ": the election changed the output variance, factor " + factor);
+                // the pre-activation variance of layer 0 is now the base's expectation sigma_w^2 tr Cov(X)
+                int rows = DATA.train().size(), dims = DATA.train().featureDim();
+                float[] x = DATA.train().features();
+                double trace = 0;
+                for (int c = 0; c < dims; c++) {
+                    double m = 0, q = 0;
+                    for (int r = 0; r < rows; r++) m += x[r * dims + c] / (double) rows;
+                    for (int r = 0; r < rows; r++) q += (x[r * dims + c] - m) * (x[r * dims + c] - m) / rows;
+                    trace += q;
+                }
+                double weightVar = base.equals("he") ? 2.0 / dims : 2.0 / (dims + 10);
+                double mean = 0;
+                for (int o = 0; o < 10; o++) {
+                    double[] z = new double[rows];
+                    double m = 0, q = 0;
+                    for (int r = 0; r < rows; r++) {
+                        for (int c = 0; c < dims; c++) z[r] += (double) x[r * dims + c] * scaled[0][o * dims + c];
+                        m += z[r] / rows;
+                    }
+                    for (int r = 0; r < rows; r++) q += (z[r] - m) * (z[r] - m) / rows;
+                    mean += q / 10;
+                }
+                assertEquals(weightVar * trace, mean, 1e-3 * weightVar * trace, base);
             }
         }
     }
