@@ -13,6 +13,7 @@ import ibinit.init.BiasInit;
 import ibinit.init.InitContext;
 import ibinit.init.Initializer;
 import ibinit.init.Initializers;
+import ibinit.init.LayerScales;
 import ibinit.nn.Architecture;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
@@ -76,6 +77,9 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The safetensors file to write.")
     Path out;
 
+    @Option(names = "--scales", description = "Also print each dense layer's scale on the sample: mean row norm, std of its pre-activations and of its activations (the logits' for the output layer).")
+    boolean scales;
+
     @Override
     public Integer call() {
         if (sample < 0) throw new IllegalArgumentException("--sample must be >= 0, got " + sample);
@@ -109,11 +113,20 @@ final class InitCommand implements Callable<Integer> {
             NetworkWeights.save(net, out, meta);
             spec.commandLine().getOut().printf("wrote %s: %d parameters of %s (%s), method %s, seed %d, %d samples, %.2f s on %s%n",
                     out, net.parameterCount(), arch, activation.cliName, init.name(), seed, picked.size(), seconds, b.name());
+            if (scales) printScales(LayerScales.measure(net, x));
             spec.commandLine().getOut().flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
         return 0;
+    }
+
+    private void printScales(List<LayerScales> layers) {
+        var o = spec.commandLine().getOut();
+        o.println("layer\tin\tout\trow_norm\tpre_std\tact_std");
+        for (LayerScales l : layers) {
+            o.printf(java.util.Locale.ROOT, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f%n", l.layer(), l.in(), l.out(), l.rowNorm(), l.preStd(), l.activationStd());
+        }
     }
 
     private Dataset loadTrain() {

@@ -36,13 +36,5 @@ public enum CandidateBase {
         return w;
     }
 
-    /** The variance of one weight as {@link #draw} draws it: 2 / (d_in + n_out) for Xavier-uniform, gain^2 / d_in for He. */
-    double weightVariance(int dIn, int nOut, double gain) {
-        return switch (this) {
-            case XAVIER -> 2.0 / (dIn + nOut);
-            case HE -> gain * gain / dIn;
-        };
-    }
-
     public String cliName() { return name().toLowerCase(Locale.ROOT); }
 }

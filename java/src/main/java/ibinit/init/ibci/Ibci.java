@@ -91,7 +91,7 @@ public final class Ibci implements Initializer {
             for (int r = 0; r < nOut; r++) System.arraycopy(host, elected[r] * dIn, w, r * dIn, dIn);
             b.copyFromArray(w, layer.weight().value());
             b.copyFromArray(new float[nOut], layer.bias().value());
-            if (options.rescale()) rescale(b, layer, h, gain, where);
+            if (options.rescale()) rescale(b, layer, moments, elected, where);
             int live = 0;
             for (boolean x : scores.live()) if (x) live++;
             LOG.fine(String.format("ibci %s: %d of %d candidates (%d live, a = %.3g) elected in %.1f ms", where, nOut, pool, live, alpha,
@@ -101,26 +101,23 @@ public final class Ibci implements Initializer {
 
     /**
      * Option {@code rescale}: one factor for the layer's weights so that the mean variance of its
-     * pre-activations on the sample, mean_r w_r^T Cov(H) w_r, equals the base initializer's
-     * expectation on the same input, sigma_w^2 tr Cov(H). The election favours directions of large
-     * input variance, which otherwise grows the output scale layer by layer.
+     * outputs act(H w_r) over the elected neurons equals the mean over the whole candidate pool,
+     * which is drawn from the base initializer: the base method's output variance on this input.
+     * The campaign favours neurons of large output spread, which otherwise grows the scale layer by
+     * layer. Exact for ReLU, leaky ReLU and identity (outputs scale with the weights), approximate
+     * for saturating activations. The moments are the campaign's own: no extra pass over H.
      */
-    private void rescale(Backend b, Dense layer, Tensor h, double gain, String where) {
-        double trace = 0;
-        for (double v : b.columnMeanVar(h, 0).variance()) trace += v;
-        double target = options.base().weightVariance(layer.in(), layer.out(), gain) * trace;
-        double elected = 0;
-        try (Tensor z = b.zeros(h.rows(), layer.out())) {
-            b.gemm(false, true, 1f, h, layer.weight().value(), 0f, z);
-            for (double v : b.columnMeanVar(z, 0).variance()) elected += v / layer.out();
-        }
-        if (!(elected > 0) || !(target > 0)) {
-            LOG.info("ibci " + where + ": not rescaled (pre-activation variance " + elected + ", base expectation " + target + ")");
+    private void rescale(Backend b, Dense layer, CandidateMoments moments, int[] elected, String where) {
+        double pool = 0, chosen = 0;
+        for (int j = 0; j < moments.candidates(); j++) pool += moments.totalVariance(j) / moments.candidates();
+        for (int j : elected) chosen += moments.totalVariance(j) / elected.length;
+        if (!(chosen > 0) || !(pool > 0)) {
+            LOG.info("ibci " + where + ": not rescaled (output variance " + chosen + " elected, " + pool + " in the pool)");
             return;
         }
-        double factor = Math.sqrt(target / elected);
+        double factor = Math.sqrt(pool / chosen);
         b.scale((float) factor, layer.weight().value());
-        LOG.fine(String.format("ibci %s: rescaled by %.4g (pre-activation variance %.4g, base expectation %.4g)", where, factor, elected, target));
+        LOG.fine(String.format("ibci %s: rescaled by %.4g (output variance %.4g elected, %.4g in the pool)", where, factor, chosen, pool));
     }
 
     /** The registry's He gain: that of the network's activation (leaky slope from its activation layers). */

@@ -24,9 +24,8 @@ import java.util.Set;
  *       public code for a 2-layer MLP; hidden layers keep input information, the class-ordered
  *       output layer aims at the target);</li>
  *   <li>{@code rescale}: after each layer's election, scale its weights by one factor so that the
- *       variance of its pre-activations on the sample (mean over neurons) equals what the base
- *       initializer gives in expectation on the same input, sigma_w^2 tr Cov(H); the elected
- *       directions are kept.</li>
+ *       mean variance of its outputs on the sample equals the mean over the candidate pool (the
+ *       base initializer's output variance on the same input); the elected directions are kept.</li>
  * </ul>
  *
  * @param pool   0 for the default

@@ -161,29 +161,18 @@ class IbciTest {
                 double factor = scaled[0][0] / free[0][0];
                 for (int i = 0; i < free[0].length; i++) assertEquals(factor * free[0][i], scaled[0][i], 1e-5 * (1 + Math.abs(scaled[0][i])));
                 assertTrue(Math.abs(factor - 1) > 1e-3, base + ": the election changed the output variance, factor " + factor);
-                // the pre-activation variance of layer 0 is now the base's expectation sigma_w^2 tr Cov(X)
-                int rows = DATA.train().size(), dims = DATA.train().featureDim();
-                float[] x = DATA.train().features();
-                double trace = 0;
-                for (int c = 0; c < dims; c++) {
-                    double m = 0, q = 0;
-                    for (int r = 0; r < rows; r++) m += x[r * dims + c] / (double) rows;
-                    for (int r = 0; r < rows; r++) q += (x[r * dims + c] - m) * (x[r * dims + c] - m) / rows;
-                    trace += q;
+                // the mean output variance of layer 0's neurons is now the mean over its candidate pool
+                int rows = DATA.train().size();
+                try (Tensor x = B.fromArray(DATA.train().features(), rows, 200); Tensor y = B.fromArray(DATA.train().labels(), rows);
+                     Tensor pool = CandidateBase.valueOf(base.toUpperCase()).draw(B, 50, 200, 10, Math.sqrt(2), RandomStream.of(9, 0).substream(0))) {
+                    CandidateMoments p = CandidateMoments.measure(B, x, y, DATA.train().labels(), 4, pool, Activation.RELU, 0);
+                    CandidateMoments e = CandidateMoments.measure(B, x, y, DATA.train().labels(), 4, ((Dense) n.layers().getFirst()).weight().value(),
+                            Activation.RELU, 0);
+                    double poolMean = 0, electedMean = 0;
+                    for (int j = 0; j < 50; j++) poolMean += p.totalVariance(j) / 50;
+                    for (int j = 0; j < 10; j++) electedMean += e.totalVariance(j) / 10;
+                    assertEquals(poolMean, electedMean, 1e-4 * poolMean, base);
                 }
-                double weightVar = base.equals("he") ? 2.0 / dims : 2.0 / (dims + 10);
-                double mean = 0;
-                for (int o = 0; o < 10; o++) {
-                    double[] z = new double[rows];
-                    double m = 0, q = 0;
-                    for (int r = 0; r < rows; r++) {
-                        for (int c = 0; c < dims; c++) z[r] += (double) x[r * dims + c] * scaled[0][o * dims + c];
-                        m += z[r] / rows;
-                    }
-                    for (int r = 0; r < rows; r++) q += (z[r] - m) * (z[r] - m) / rows;
-                    mean += q / 10;
-                }
-                assertEquals(weightVar * trace, mean, 1e-3 * weightVar * trace, base);
             }
         }
     }
