@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 jar="${IBINIT_JAR:-$(ls java/target/ibinit-*-all.jar | head -n1)}"
-java --enable-native-access=ALL-UNNAMED -cp "$jar" ibinit.info.NoiseSweep "${1:-2000}" > docs/results/ib/noise-sweep.csv
+. scripts/java-env.sh   # a JDK 25 (the machine's default java may be older)
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" ibinit.info.NoiseSweep "${1:-2000}" > docs/results/ib/noise-sweep.csv
 python3 docs/results/ib/plot-noise-sweep.py docs/results/ib/noise-sweep.csv docs/results/ib/noise-sweep.svg
