@@ -5,7 +5,7 @@
 # Usage: docs/results/ibci/run-table1.sh DATASET OUTDIR [extra compare options]
 # e.g.  docs/results/ibci/run-table1.sh mnist docs/results/ibci/table1-mnist --data-dir ../shared/data/mnist
 #       docs/results/ibci/run-table1.sh fashion-mnist docs/results/ibci/table1-fashion-mnist
-# METHODS overrides the method list. Methods run one after the other (every architecture and seed
+# METHODS and ARCHS override the method and architecture lists. Methods run one after the other (every architecture and seed
 # of a method before the next), so the list is in order of importance for a partial grid.
 # Resumable: run the same command again with --resume after an interruption.
 set -euo pipefail
@@ -16,6 +16,6 @@ methods="${METHODS:-xavier,he,ibci-xavier,ibci-he,ibci-iim-xavier,ibci-iim-he,ib
 [ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp java/target/ibinit-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
 bin/ibinit compare --dataset "$dataset" "$@" \
   --methods "$methods" \
-  --arch 784-100-10,784-256-100-10,784-32-32-32-32-10 --act relu \
+  --arch "${ARCHS:-784-100-10,784-256-100-10,784-32-32-32-32-10}" --act relu \
   --optimizer sgd --lr 0.1 --momentum 0 --batch 100 --epochs 101 --seeds 5 \
   --init-sample 1000000 --jobs 2 --out "$out"
