@@ -12,6 +12,7 @@ s2 = [float(r["sigma2"]) for r in rows]
 series = [("AA-MINE (critic sees F_1(x))", "#c0392b", [float(r["aa_mine_nats"]) for r in rows]),
           ("plain MINE (critic sees x)", "#2c6fbb", [float(r["mine_nats"]) for r in rows])]
 W, H, L, R, T, B = 640, 420, 70, 20, 40, 60
+LX, LY = W - R - 290, H - B - 62  # legend: lower right, below the curves' ends
 lx = [math.log10(v) for v in s2]
 xmin, xmax = min(lx), max(lx)
 ymax = max(max(v) for _, _, v in series)
@@ -53,9 +54,9 @@ for i, (name, color, v) in enumerate(series):
     out.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
     for a, b in zip(s2, v):
         out.append(f'<circle cx="{px(a):.1f}" cy="{py(b):.1f}" r="3.5" fill="{color}"/>')
-    out.append(f'<line x1="{L + 15}" y1="{T + 18 + 18 * i}" x2="{L + 40}" y2="{T + 18 + 18 * i}" stroke="{color}" stroke-width="2"/>')
-    out.append(f'<text x="{L + 46}" y="{T + 22 + 18 * i}">{name}</text>')
-out.append(f'<line x1="{L + 15}" y1="{T + 54}" x2="{L + 40}" y2="{T + 54}" stroke="#888" stroke-dasharray="5,4"/>')
-out.append(f'<text x="{L + 46}" y="{T + 58}">slope of the true value at small noise (ln 10 per decade)</text>')
+    out.append(f'<line x1="{LX}" y1="{LY + 18 * i}" x2="{LX + 25}" y2="{LY + 18 * i}" stroke="{color}" stroke-width="2"/>')
+    out.append(f'<text x="{LX + 31}" y="{LY + 4 + 18 * i}">{name}</text>')
+out.append(f'<line x1="{LX}" y1="{LY + 36}" x2="{LX + 25}" y2="{LY + 36}" stroke="#888" stroke-dasharray="5,4"/>')
+out.append(f'<text x="{LX + 31}" y="{LY + 40}">slope of the true value at small noise</text>')
 out.append('</svg>')
 open(sys.argv[2], "w").write("\n".join(out) + "\n")
