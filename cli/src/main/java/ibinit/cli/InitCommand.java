@@ -35,6 +35,10 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and the initialization sample. Default: 1.")
     long seed = 1;
 
+    @Option(names = "--scales", description = "Also print each dense layer's scale on the initialization sample: mean row norm, "
+            + "std of its pre-activations and of its activations (the logits' for the output layer).")
+    boolean scales;
+
     @Mixin ExperimentOptions common;
 
     @Override
@@ -52,8 +56,16 @@ final class InitCommand implements Callable<Integer> {
             out.printf("wrote %s: %d parameters of %s (%s), method %s, seed %d, %d samples, %.2f s on %s%n", file,
                     opened.network().parameterCount(), arch, e.network().activation(), opened.initializer().name(), seed,
                     Math.min(e.init().sample(), opened.data().train().size()), (System.nanoTime() - t0) / 1e9, opened.backend().name());
+            if (scales) printScales(InitialWeights.scales(opened), out);
             out.flush();
         }
         return 0;
+    }
+
+    private static void printScales(java.util.List<ibinit.init.LayerScales> layers, PrintWriter o) {
+        o.println("layer\tin\tout\trow_norm\tpre_std\tact_std");
+        for (var l : layers) {
+            o.printf(java.util.Locale.ROOT, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f%n", l.layer(), l.in(), l.out(), l.rowNorm(), l.preStd(), l.activationStd());
+        }
     }
 }

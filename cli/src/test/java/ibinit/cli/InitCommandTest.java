@@ -73,6 +73,21 @@ class InitCommandTest {
     }
 
     @Test
+    void scalesPrintsOneRowPerDenseLayer() {
+        MainTest.Result r = MainTest.run(args(dir.resolve("s.safetensors"), "he", "--scales"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        int head = lines.indexOf("layer\tin\tout\trow_norm\tpre_std\tact_std");
+        assertTrue(head > 0, r.out());
+        String[] first = lines.get(head + 1).split("\t"), logits = lines.get(head + 2).split("\t");
+        assertEquals(List.of("layers.0", "20", "16"), List.of(first).subList(0, 3));
+        assertEquals(List.of("layers.2", "16", "4"), List.of(logits).subList(0, 3));
+        assertEquals(logits[4], logits[5], "the output layer's activation is its logits");
+        // He: rows of 20 weights of variance 2/20 have norm about sqrt(2)
+        assertEquals(Math.sqrt(2), Double.parseDouble(first[3]), 0.4);
+    }
+
+    @Test
     void mistakesAreOneLineWithExitTwo() {
         Path f = dir.resolve("x.safetensors");
         MainTest.Result r = MainTest.run(args("synthetic", "30-16-4", f, "ibci"));

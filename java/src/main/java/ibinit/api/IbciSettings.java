@@ -16,13 +16,13 @@ import ibinit.init.ibci.Scoring;
  *
  * <pre>{@code
  * IbciSettings s = IbciSettings.builder().base(CandidateBase.HE).pool(500).build();
- * IbciSettings tie = IbciSettings.builder().targetOnly().build();        // the paper's TIE ablation: a = 1
+ * IbciSettings code = IbciSettings.builder().authorsCode().rescale().build(); // the authors' code default, rescaled
  * }</pre>
  *
  * @param options the method's options as the CLI's {@code ibci:key=value} would give them
  */
 public record IbciSettings(IbciOptions options) {
-    /** Defaults: Xavier-uniform candidates, pool min(5 n_out, 1000), a = 0 in hidden layers and 1 in the output layer, the authors' scoring. */
+    /** Defaults: Xavier-uniform candidates, pool min(5 n_out, 1000), a = 1 in every layer (the paper's IBCI, TIE; {@link Builder#authorsCode} for the code's a = 0 in hidden layers), the authors' scoring. */
     public static Builder builder() { return new Builder(); }
 
     /** Builds {@link IbciSettings}. */
@@ -31,7 +31,7 @@ public record IbciSettings(IbciOptions options) {
         private int pool;
         private double[] alphas;
         private Scoring scoring = Scoring.AUTHORS;
-        private boolean tie, iim;
+        private boolean tie, iim, code, rescale;
 
         private Builder() { }
 
@@ -53,6 +53,12 @@ public record IbciSettings(IbciOptions options) {
         /** Input information only, a = 0 everywhere, output layer included (IIM). */
         public Builder inputOnly() { iim = true; return this; }
 
-        public IbciSettings build() { return new IbciSettings(new IbciOptions(base, pool, alphas, scoring, tie, iim)); }
+        /** The authors' code default: a = 0 in hidden layers, 1 in the output layer. */
+        public Builder authorsCode() { code = true; return this; }
+
+        /** After each layer's election, one factor restoring the candidate pool's output variance (directions kept). */
+        public Builder rescale() { rescale = true; return this; }
+
+        public IbciSettings build() { return new IbciSettings(new IbciOptions(base, pool, alphas, scoring, tie, iim, code, rescale)); }
     }
 }

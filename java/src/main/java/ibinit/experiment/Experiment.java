@@ -61,9 +61,13 @@ public final class Experiment implements AutoCloseable {
      * handing data-driven methods the first {@code init.sample} rows of a seeded permutation of the
      * training set ({@link Shuffle#initSample}).
      */
-    static void initialize(Sequential net, Initializer init, ExperimentSpec spec, Dataset train) {
+    private static Dataset initSample(ExperimentSpec spec, Dataset train) {
         int[] rows = Shuffle.initSample(spec.seed(), spec.init().sample(), train.size());
-        Dataset sample = train.subset(rows, train.name() + "/init-sample");
+        return train.subset(rows, train.name() + "/init-sample");
+    }
+
+    static void initialize(Sequential net, Initializer init, ExperimentSpec spec, Dataset train) {
+        Dataset sample = initSample(spec, train);
         Backend b = net.backend();
         try (Tensor x = b.fromArray(sample.features(), sample.size(), sample.featureDim()); Tensor y = b.fromArray(sample.labels(), sample.size())) {
             init.initialize(net, new InitContext(Streams.networkInit(spec.seed()), x, y));
@@ -74,6 +78,8 @@ public final class Experiment implements AutoCloseable {
     public Backend backend() { return backend; }
     public DataSplit data() { return data; }
     public Sequential network() { return network; }
+    /** The training rows data-driven methods saw (see {@link #initialize}). */
+    public Dataset initSample() { return initSample(spec, data.train()); }
     public Initializer initializer() { return initializer; }
     /** Seconds spent loading the data (0 when cached) and initializing the network. */
     public double dataSeconds() { return dataSeconds; }

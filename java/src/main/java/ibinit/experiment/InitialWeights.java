@@ -1,5 +1,6 @@
 package ibinit.experiment;
 
+import ibinit.init.LayerScales;
 import ibinit.weights.NetworkWeights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,5 +39,13 @@ public final class InitialWeights {
             throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
         }
         return replaced;
+    }
+
+    /** Each dense layer's scale at initialization on the initialization sample ({@link LayerScales}). */
+    public static java.util.List<LayerScales> scales(Experiment e) {
+        ibinit.data.Dataset sample = e.initSample();
+        try (ibinit.tensor.Tensor x = e.backend().fromArray(sample.features(), sample.size(), sample.featureDim())) {
+            return LayerScales.measure(e.network(), x);
+        }
     }
 }

@@ -60,10 +60,17 @@ public final class Initializers {
                     double cut = s.positive("cut", 2);
                     return classic("truncated-normal", (w, rs) -> Init.truncatedNormal(w, std != null ? std : 1 / Math.sqrt(w.fanIn()), cut, rs), env);
                 }));
-        m.add(new InitMethod("lsuv", List.of(), "tol=T,iters=N,after-act,no-ortho",
-                "orthonormal, then each layer scaled to unit output variance on the sample (T 0.1, N 10)", (s, env) -> {
-                    s.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho"));
-                    Initializer pre = s.flag("no-ortho", false) ? create("xavier-uniform", env) : create("orthogonal", env);
+        m.add(new InitMethod("lsuv", List.of(), "tol=T,iters=N,after-act,pre=orthogonal|xavier|he,no-ortho",
+                "pre-initialized (orthonormal by default), then each layer scaled to unit output variance on the sample (T 0.1, N 10); "
+                        + "no-ortho = pre=xavier", (s, env) -> {
+                    s.allowOnly(Set.of("tol", "iters", "after-act", "no-ortho", "pre"));
+                    boolean noOrtho = s.flag("no-ortho", false);
+                    String preName = s.text("pre", noOrtho ? "xavier" : "orthogonal");
+                    if (!Set.of("orthogonal", "xavier", "he").contains(preName)) {
+                        throw new IllegalArgumentException("lsuv:pre must be orthogonal, xavier or he, got '" + preName + "'");
+                    }
+                    if (noOrtho && preName.equals("orthogonal")) throw new IllegalArgumentException("lsuv: no-ortho contradicts pre=orthogonal");
+                    Initializer pre = create(preName, env);
                     return new Lsuv(s.positive("tol", 0.1), s.integer("iters", 10), s.flag("after-act", false), pre);
                 }));
         m.addAll(IbciMethods.METHODS);

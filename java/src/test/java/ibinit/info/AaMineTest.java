@@ -4,73 +4,46 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ibinit.backend.Activation;
 import ibinit.backend.Backend;
 import ibinit.backend.RandomStream;
-import ibinit.nn.Architecture;
-import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The AA-MINE paper's Figure 2 claim on a small random tanh MLP 10-2-3: I(X; L_1 + eps) with L_1 two
- * units. The truth grows by 2 ln 10 = 4.6 nats per decade of sigma; a critic that sees F_1(x) only
- * has to learn a distance and keeps up (measured: +1.5 nats from sigma 0.1 to 0.01 in 1000 steps),
- * while plain MINE, which has to learn F_1 from x itself, levels off (+0.4).
+ * The AA-MINE paper's Figure 2 claim on {@link NoiseSweep}'s random tanh MLP 10-2-3: I(X; L_1 + eps)
+ * with L_1 two units. The truth grows by 2 ln 10 = 4.6 nats per decade of sigma; a critic that sees
+ * F_1(x) only has to learn a distance and keeps up (measured: +1.5 nats from sigma 0.1 to 0.01 in
+ * 1000 steps), while plain MINE, which has to learn F_1 from x itself, levels off (+0.4).
  */
 class AaMineTest {
-    private static final int INPUTS = 10, SAMPLES = 4096;
+    private static final int INPUTS = NoiseSweep.INPUTS;
     private static Backend backend;
+    private static NoiseSweep sweep;
     private static Sequential net;
     private static Tensor x;
 
     @BeforeAll
     static void setUp() {
         backend = TestBackends.fastest();
-        net = Sequential.build(backend, Architecture.parse("10-2-3"), Activation.TANH, 0f);
-        int k = 0;
-        for (Parameter p : net.parameters()) {
-            float std = p.kind() == Parameter.Kind.WEIGHT ? (float) (1.5 / Math.sqrt(p.fanIn())) : 0.3f;
-            backend.fillNormal(p.value(), RandomStream.of(9, k++), 0f, std);
-        }
-        x = backend.zeros(SAMPLES, INPUTS);
-        backend.fillNormal(x, RandomStream.of(10, 0), 0f, 1f);
+        sweep = new NoiseSweep(backend, 1000);
+        net = sweep.network();
+        x = sweep.inputs();
     }
 
     @AfterAll
     static void tearDown() {
-        x.close();
-        net.close();
+        sweep.close();
         backend.close();
     }
 
-    private static MineConfig config() {
-        return MineConfig.defaults().withHidden(32, 32).withBatchSize(128).withLearningRate(3e-3f).withSteps(1000).withWindow(200).withSeed(1);
-    }
+    private static MineConfig config() { return sweep.config(); }
 
-    private static double aaMine(float sigma, AaMine.Prefix prefix) {
-        try (AaMine a = new AaMine(net, 1, prefix, config())) {
-            return a.estimateWithNoise(x, sigma).movingAverage();
-        }
-    }
+    private static double aaMine(float sigma, AaMine.Prefix prefix) { return sweep.aaMine(sigma, prefix); }
 
-    /** Plain MINE on (x, F_1(x) + eps) with the same critic, steps and noise stream. */
-    private static double plainMine(float sigma) {
-        MineConfig c = config();
-        try (AaMine noise = new AaMine(net, 1, AaMine.Prefix.FROZEN_VIEW, c); Mine m = new Mine(backend, c);
-             NetworkPrefix layer = NetworkPrefix.frozen(net, 1); Tensor xb = backend.zeros(c.batchSize(), INPUTS)) {
-            BatchSampler batches = new BatchSampler(SAMPLES, new SplittableRandom(3));
-            for (int s = 0; s < c.steps(); s++) {
-                backend.gatherRows(x, 0, batches.next(c.batchSize()), xb, 0, INPUTS);
-                m.step(xb, noise.noisyLayer(layer, xb, sigma));
-            }
-            return m.current().movingAverage();
-        }
-    }
+    private static double plainMine(float sigma) { return sweep.plainMine(sigma); }
 
     @Test
     void aaMineKeepsGrowingAsTheNoiseVanishesWhilePlainMineLevelsOff() {

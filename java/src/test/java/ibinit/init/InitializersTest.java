@@ -138,6 +138,26 @@ class InitializersTest {
     }
 
     @Test
+    void lsuvPreInitializationIsChosenByPre() {
+        int rows = 128;
+        try (Tensor x = backend.zeros(rows, 40)) {
+            backend.fillNormal(x, RandomStream.of(5, 99), 0.5f, 3f);
+            for (String[] c : new String[][] {{"lsuv:pre=he", "he"}, {"lsuv:pre=xavier", "xavier"}, {"lsuv:no-ortho", "xavier"}, {"lsuv", "orthogonal"}}) {
+                try (Sequential l = net("40-16-10", Activation.RELU); Sequential p = net("40-16-10", Activation.RELU)) {
+                    Initializers.create(c[0], Activation.RELU, 0, BiasInit.ZEROS).initialize(l, new InitContext(RandomStream.of(6, 0), x, null));
+                    Initializers.create(c[1], Activation.RELU, 0, BiasInit.ZEROS).initialize(p, InitContext.seeded(6));
+                    float[] got = weights(l, 0), pre = weights(p, 0);
+                    double factor = got[0] / pre[0];
+                    for (int i = 0; i < got.length; i++) assertEquals(factor * pre[i], got[i], 1e-5 * (1 + Math.abs(got[i])), c[0]);
+                }
+            }
+        }
+        for (String bad : new String[] {"lsuv:pre=lecun", "lsuv:no-ortho,pre=orthogonal"}) {
+            assertThrows(IllegalArgumentException.class, () -> Initializers.create(bad, Activation.RELU, 0, BiasInit.ZEROS));
+        }
+    }
+
+    @Test
     void lsuvRefusesADeadLayerWithAClearMessage() {
         try (Sequential n = net("10-8-10", Activation.RELU); Tensor x = backend.zeros(32, 10)) {
             var e = assertThrows(IllegalArgumentException.class, () -> Initializers.create("lsuv", Activation.RELU, 0, BiasInit.ZEROS)

@@ -90,11 +90,33 @@ public final class Ibci implements Initializer {
             for (int r = 0; r < nOut; r++) System.arraycopy(host, elected[r] * dIn, w, r * dIn, dIn);
             b.copyFromArray(w, layer.weight().value());
             b.copyFromArray(new float[nOut], layer.bias().value());
+            if (options.rescale()) rescale(b, layer, moments, elected, where);
             int live = 0;
             for (boolean x : scores.live()) if (x) live++;
             LOG.log(System.Logger.Level.DEBUG, String.format("ibci %s: %d of %d candidates (%d live, a = %.3g) elected in %.1f ms", where, nOut, pool, live, alpha,
                     (System.nanoTime() - t0) / 1e6));
         }
+    }
+
+    /**
+     * Option {@code rescale}: one factor for the layer's weights so that the mean variance of its
+     * outputs act(H w_r) over the elected neurons equals the mean over the whole candidate pool,
+     * which is drawn from the base initializer: the base method's output variance on this input.
+     * The campaign favours neurons of large output spread, which otherwise grows the scale layer by
+     * layer. Exact for ReLU, leaky ReLU and identity (outputs scale with the weights), approximate
+     * for saturating activations. The moments are the campaign's own: no extra pass over H.
+     */
+    private void rescale(Backend b, Dense layer, CandidateMoments moments, int[] elected, String where) {
+        double pool = 0, chosen = 0;
+        for (int j = 0; j < moments.candidates(); j++) pool += moments.totalVariance(j) / moments.candidates();
+        for (int j : elected) chosen += moments.totalVariance(j) / elected.length;
+        if (!(chosen > 0) || !(pool > 0)) {
+            LOG.log(System.Logger.Level.INFO, "ibci " + where + ": not rescaled (output variance " + chosen + " elected, " + pool + " in the pool)");
+            return;
+        }
+        double factor = Math.sqrt(pool / chosen);
+        b.scale((float) factor, layer.weight().value());
+        LOG.log(System.Logger.Level.DEBUG, String.format(java.util.Locale.ROOT, "ibci %s: rescaled by %.4g (output variance %.4g elected, %.4g in the pool)", where, factor, chosen, pool));
     }
 
     /** The registry's He gain: that of the network's activation (leaky slope from its activation layers). */

@@ -14,17 +14,31 @@ class IbciOptionsTest {
     static IbciOptions parse(String s) { return IbciOptions.parse(MethodSpec.parse(s)); }
 
     @Test
-    void defaultsAreTheAuthors() {
+    void defaultsAreThePapers() {
         IbciOptions o = parse("ibci");
         assertEquals(CandidateBase.XAVIER, o.base());
         assertEquals(Scoring.AUTHORS, o.scoring());
         assertEquals(500, o.poolFor(100));
         assertEquals(1000, o.poolFor(256));
         assertEquals(1500, o.poolFor(1500), "never fewer candidates than neurons");
+        assertEquals(1, o.alphaFor(0, 2), "the paper's IBCI: a = 1 in every layer (TIE)");
+        assertEquals(1, o.alphaFor(3, 5));
+        assertEquals(1, o.alphaFor(4, 5));
+        assertEquals(o.alphaFor(0, 3), parse("ibci:tie").alphaFor(0, 3));
+        assertTrue(!o.rescale() && !o.code());
+    }
+
+    @Test
+    void theAuthorsCodeDefault() {
+        IbciOptions o = parse("ibci:code");
         assertEquals(0, o.alphaFor(0, 2));
         assertEquals(1, o.alphaFor(1, 2));
         assertEquals(0, o.alphaFor(3, 5), "deeper nets: hidden layers keep a = 0");
         assertEquals(1, o.alphaFor(4, 5));
+        assertTrue(parse("ibci:code,rescale").rescale());
+        assertThrows(IllegalArgumentException.class, () -> parse("ibci:code,tie"));
+        assertThrows(IllegalArgumentException.class, () -> parse("ibci:code,iim"));
+        assertThrows(IllegalArgumentException.class, () -> parse("ibci:code,alpha=0.5"));
     }
 
     @Test
@@ -45,7 +59,7 @@ class IbciOptionsTest {
         assertEquals(1, tie.alphaFor(2, 3));
         IbciOptions iim = parse("ibci:iim");
         assertEquals(0, iim.alphaFor(0, 3));
-        assertEquals(0, iim.alphaFor(2, 3), "IIM differs from the default in the output layer");
+        assertEquals(0, iim.alphaFor(2, 3), "IIM differs from the code default in the output layer");
         assertThrows(IllegalArgumentException.class, () -> parse("ibci:tie,iim"));
         assertThrows(IllegalArgumentException.class, () -> parse("ibci:tie,alpha=0.5"));
     }
@@ -72,6 +86,13 @@ class IbciOptionsTest {
         assertTrue(tie.options().tie());
         assertEquals(CandidateBase.HE, tie.options().base());
         assertTrue(((Ibci) Initializers.create("ibci-iim", Activation.RELU, 0, BiasInit.ZEROS)).options().iim());
+        IbciOptions code = ((Ibci) Initializers.create("ibci-code-he:rescale", Activation.RELU, 0, BiasInit.ZEROS)).options();
+        assertTrue(code.code() && code.rescale());
+        assertEquals(CandidateBase.HE, code.base());
+        IbciOptions iimHe = ((Ibci) Initializers.create("ibci-iim-he", Activation.RELU, 0, BiasInit.ZEROS)).options();
+        assertTrue(iimHe.iim());
+        assertEquals(CandidateBase.HE, iimHe.base());
+        assertEquals(IbciOptions.defaults(), ((Ibci) Initializers.create("ibci-xavier", Activation.RELU, 0, BiasInit.ZEROS)).options());
         assertThrows(IllegalArgumentException.class, () -> Initializers.create("ibci-he:base=xavier", Activation.RELU, 0, BiasInit.ZEROS));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Initializers.create("nosuch", Activation.RELU, 0, BiasInit.ZEROS));

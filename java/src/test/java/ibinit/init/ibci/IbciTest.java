@@ -130,9 +130,9 @@ class IbciTest {
 
     @Test
     void electedNeuronsKeepMoreOfTheInputThanTheirPool() {
-        // a = 0 in the hidden layer: the elected neurons' output spread beats the pool average
+        // a = 0 in the hidden layer (option code): the elected neurons' output spread beats the pool average
         try (Sequential n = net(B, "200-10-4")) {
-            run(B, n, "ibci", 8);
+            run(B, n, "ibci:code", 8);
             Dense first = (Dense) n.layers().getFirst();
             int rows = DATA.train().size();
             try (Tensor x = B.fromArray(DATA.train().features(), rows, 200);
@@ -145,6 +145,34 @@ class IbciTest {
                 double electedMean = 0;
                 for (int j = 0; j < 10; j++) electedMean += Math.sqrt(e.totalVariance(j)) / 10;
                 assertTrue(electedMean > poolMean, "elected mean std " + electedMean + " vs pool " + poolMean);
+            }
+        }
+    }
+
+    @Test
+    void rescaleKeepsTheElectedDirectionsAndRestoresTheBaseVariance() {
+        for (String base : List.of("xavier", "he")) {
+            String plain = "ibci:code,base=" + base;
+            float[][] free = init(B, plain, "200-10-4", 9);
+            try (Sequential n = net(B, "200-10-4")) {
+                run(B, n, plain + ",rescale", 9);
+                float[][] scaled = weights(B, n);
+                // layer 0 sees the same input either way: the same neurons, one common factor
+                double factor = scaled[0][0] / free[0][0];
+                for (int i = 0; i < free[0].length; i++) assertEquals(factor * free[0][i], scaled[0][i], 1e-5 * (1 + Math.abs(scaled[0][i])));
+                assertTrue(Math.abs(factor - 1) > 1e-3, base + ": the election changed the output variance, factor " + factor);
+                // the mean output variance of layer 0's neurons is now the mean over its candidate pool
+                int rows = DATA.train().size();
+                try (Tensor x = B.fromArray(DATA.train().features(), rows, 200); Tensor y = B.fromArray(DATA.train().labels(), rows);
+                     Tensor pool = CandidateBase.valueOf(base.toUpperCase()).draw(B, 50, 200, 10, Math.sqrt(2), RandomStream.of(9, 0).substream(0))) {
+                    CandidateMoments p = CandidateMoments.measure(B, x, y, DATA.train().labels(), 4, pool, Activation.RELU, 0);
+                    CandidateMoments e = CandidateMoments.measure(B, x, y, DATA.train().labels(), 4, ((Dense) n.layers().getFirst()).weight().value(),
+                            Activation.RELU, 0);
+                    double poolMean = 0, electedMean = 0;
+                    for (int j = 0; j < 50; j++) poolMean += p.totalVariance(j) / 50;
+                    for (int j = 0; j < 10; j++) electedMean += e.totalVariance(j) / 10;
+                    assertEquals(poolMean, electedMean, 1e-4 * poolMean, base);
+                }
             }
         }
     }
