@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class KnownFiles {
     private static final String FASHION_UPSTREAM = "MD5 published in zalandoresearch/fashion-mnist README.md";
     private static final String FASHION_DEBIAN = "SHA-256 computed from Debian dataset-fashion-mnist 0.0~git20200523.55506a9-1";
-    private static final String MNIST_TEST = "MD5 published for the original MNIST files; verified against the copy in shared/data/mnist";
+    private static final String MNIST_TEST = "MD5 published for the original MNIST files; verified against a copy of the original files";
     private static final String MNIST_TRAIN = "MD5 published for the original MNIST files (torchvision's MNIST resource list);"
             + " not verified here: no copy of the training files on this project's machines";
 

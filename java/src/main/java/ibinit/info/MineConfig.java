@@ -3,7 +3,7 @@ package ibinit.info;
 import java.util.Arrays;
 
 /**
- * Settings of a MINE (or AA-MINE) estimator. {@link #defaults()} follows shared/specs/mine.md:
+ * Settings of a MINE (or AA-MINE) estimator. {@link #defaults()} follows the MINE paper (Belghazi et al. 2018) and the IB-training paper:
  * critic of two hidden layers of 1500 with leaky ReLU (PyTorch's default slope 0.01), Adam at
  * lr 1e-4 (the AA-MINE paper's critic rate), batch 256, the bias-corrected DV gradient with
  * moving-average rate 0.01, marginals by permutation, and estimates averaged over the last 100

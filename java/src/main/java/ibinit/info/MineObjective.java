@@ -2,7 +2,7 @@ package ibinit.info;
 
 import java.util.Locale;
 
-/** What a MINE critic ascends, and how its gradient is formed (shared/specs/mine.md). */
+/** What a MINE critic ascends, and how its gradient is formed. */
 public enum MineObjective {
     /** Donsker-Varadhan: mean T_joint - log mean exp T_marg, with the plain (biased) minibatch gradient. */
     DV("dv"),

@@ -10,7 +10,7 @@ import ibinit.tensor.Tensor;
 import java.util.List;
 
 /**
- * Layer-sequential unit variance (Mishkin and Matas, ICLR 2016; ../shared/specs/lsuv.md):
+ * Layer-sequential unit variance (Mishkin and Matas, ICLR 2016):
  * orthonormal pre-initialization, then for each weight layer, first to last, rescale W by
  * 1/sqrt(Var(output)) on a fixed batch until |Var - 1| < tol or t_max iterations. Variance over
  * all elements of the layer's output, measured before the activation (Caffe, the default) or

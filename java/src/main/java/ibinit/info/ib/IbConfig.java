@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Settings of an IB training run. The paper's values (shared/specs/mine.md), which {@code ib-train}
+ * Settings of an IB training run. The paper's values, which {@code ib-train}
  * takes as its defaults: 5000 iterations per layer, 10 critic updates per network update, critics
  * of two hidden layers of 1500, critic Adam lr 1e-4, network Adam lr 1e-3, beta = 1e-3, sigma^2 = 2.
  *

@@ -5,6 +5,6 @@
  * measurement set and estimates I(X;T) and I(T;Y) with a {@link ibinit.info.plane.PlaneEstimator}
  * (binning, KDE bounds, MINE or AA-MINE), keeping them in bits in an
  * {@link ibinit.info.plane.InfoPlaneHistory} (written as JSON, drawn by
- * {@link ibinit.report.InfoPlanePlot}). Formulas: shared/specs/info-plane.md and mine.md.
+ * {@link ibinit.report.InfoPlanePlot}). Options and defaults: the README (infoplane).
  */
 package ibinit.info.plane;

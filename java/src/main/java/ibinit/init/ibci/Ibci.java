@@ -15,7 +15,7 @@ import ibinit.tensor.Tensor;
 import java.util.List;
 
 /**
- * IBCI, neuron campaign initialization (../shared/specs/ibci.md). Dense layers are initialized
+ * IBCI, neuron campaign initialization (Mao et al., CIKM 2021). Dense layers are initialized
  * first to last. For each: H is the sample pushed through the layers elected so far; K candidates
  * are drawn from the base initializer with the layer's true fan-in (from the weight's own random
  * sub-stream, as every method here, so a seed gives the same candidates on every backend); their

@@ -1,5 +1,5 @@
 /**
- * IBCI, neuron campaign initialization (Mao et al., CIKM 2021; ../shared/specs/ibci.md): for each
+ * IBCI, neuron campaign initialization (Mao et al., CIKM 2021): for each
  * dense layer, first to last, draw a pool of candidate neurons from a base initializer, score them
  * on a data sample by the information they keep about the input and the target, and elect the
  * layer's neurons class by class with a Gram-Schmidt null-space projection.
