@@ -4,8 +4,9 @@
 Trains the same MLP on the same Fashion-MNIST training set (pixels / 255, seeded shuffle,
 batch 128, SGD with momentum 0.9, lr 0.01) and prints one line per epoch:
     torch epoch E seconds S loss L
-Run at PyTorch's best setting on this 2-core machine: torch.set_num_threads(1) (OpenBLAS /
-MKL still use both cores inside GEMM; a second spinning pool makes it 5x slower).
+The settings that decide its speed (threads, zero_grad(set_to_none=...), and the environment
+it starts in) are options: benchmarks/run-epoch-comparison.sh sweeps them (--sweep) and runs it at
+its fastest.
 """
 import argparse
 import gzip
@@ -14,6 +15,8 @@ import time
 
 import numpy as np
 import torch
+
+import peer_settings
 
 
 def read_idx(path):
@@ -30,9 +33,9 @@ def main():
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--threads", type=int, default=1)
+    peer_settings.add_arguments(p)
     a = p.parse_args()
-    torch.set_num_threads(a.threads)
+    peer_settings.apply(a)
     torch.manual_seed(0)
     x = read_idx(f"{a.data_dir}/train-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255.0
     y = read_idx(f"{a.data_dir}/train-labels-idx1-ubyte.gz").astype(np.int64)
@@ -47,21 +50,36 @@ def main():
     opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
     loss_fn = torch.nn.CrossEntropyLoss()
     n = x.shape[0]
+
+    def step(idx):
+        peer_settings.zero_grad(opt, a)
+        loss = loss_fn(net(x[idx]), y[idx])
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    if a.sweep:
+        def time_steps(warmup=5, steps=30):
+            perm = torch.randperm(n)
+            times = []
+            for k in range(warmup + steps):
+                start = time.perf_counter()
+                step(perm[k * a.batch:(k + 1) * a.batch])
+                times.append(time.perf_counter() - start)
+            return sorted(times[warmup:])[steps // 2]
+        peer_settings.sweep(a, time_steps)
+        return
     for epoch in range(1, a.epochs + 1):
         perm = torch.randperm(n)
         start = time.perf_counter()
         total = 0.0
         batches = 0
         for i in range(0, n, a.batch):
-            idx = perm[i:i + a.batch]
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(net(x[idx]), y[idx])
-            loss.backward()
-            opt.step()
-            total += loss.item()
+            total += step(perm[i:i + a.batch])
             batches += 1
         seconds = time.perf_counter() - start
-        print(f"torch epoch {epoch} seconds {seconds:.3f} loss {total / batches:.4f}", flush=True)
+        print(f"torch epoch {epoch} seconds {seconds:.3f} loss {total / batches:.4f} "
+              f"{peer_settings.describe(a)}", flush=True)
 
 
 if __name__ == "__main__":

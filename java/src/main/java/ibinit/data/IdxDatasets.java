@@ -30,8 +30,8 @@ public final class IdxDatasets {
      * bytes become {@code value / 255f} with {@code scaleToUnit}; float32 values stay as stored.
      */
     static LabeledArrays read(Path images, Path labels, boolean scaleToUnit) {
-        IdxArray img = IdxReader.read(images);
-        IdxArray lab = IdxReader.read(labels);
+        IdxArray img = IdxReader.readCached(images);
+        IdxArray lab = IdxReader.readCached(labels);
         if (img.dims().length < 2 || img.dims().length > 4) {
             throw new DatasetException(images + ": expected a feature file with 2 to 4 dimensions (count x rows x cols and the like), found "
                     + IdxArray.shapeText(img.dims()) + (img.dims().length == 1 ? " (is this a label file?)" : ""));

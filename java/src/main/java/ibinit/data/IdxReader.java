@@ -42,6 +42,23 @@ public final class IdxReader {
     }
 
     /**
+     * As {@link #read(Path)}, but a gzip-compressed file is read through its decompressed copy in
+     * the user cache ({@link DecompressedCache}): the same array without inflating it again. A copy
+     * that does not parse is dropped and the file itself read, so errors always name {@code file}.
+     */
+    public static IdxArray readCached(Path file) {
+        java.util.Optional<Path> copy = DecompressedCache.plainCopyOf(file);
+        if (copy.isPresent()) {
+            try {
+                return read(copy.get());
+            } catch (DatasetException e) {
+                DecompressedCache.discard(copy.get());
+            }
+        }
+        return read(file);
+    }
+
+    /**
      * Reads an IDX stream to its end; {@code name} is used in error messages. The caller closes
      * {@code in}.
      */

@@ -69,10 +69,11 @@ public final class SupervisedTraining implements RunTask {
             dataSeconds = e.dataSeconds();
             initSeconds = e.initSeconds();
             initialized.accept(e);
+            double toFirstStep = RunResult.Timings.secondsSinceProcessStart();
             TrainingOutcome o = Trainer.train(e.network(), optimizer, e.data(), spec.trainOptions(), listener, stopRequested);
             return new RunResult(spec, o.status(), o.detail(), o.bestError(), o.bestEpoch(), o.history(), network,
                     parameters, optimizerText, dataText, new RunResult.Timings(dataSeconds, initSeconds, o.seconds(),
-                    (System.nanoTime() - t0) / 1e9), Provenance.collect(backend, started, Instant.now()), e.initializer().report());
+                    (System.nanoTime() - t0) / 1e9, toFirstStep), Provenance.collect(backend, started, Instant.now()), e.initializer().report());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
             String why = ex.getMessage() == null ? ex.toString() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
             return new RunResult(spec, RunStatus.FAILED, "failed: " + why, Double.NaN, 0, List.of(), network, parameters,

@@ -25,23 +25,23 @@ final class NativeKernels {
     private final String library;
     private final SymbolLookup lookup;
 
-    private final MethodHandle probe, lastError, setThreads, synchronize;
-    private final MethodHandle alloc, free, upload, download, copy;
-    private final MethodHandle gemm, axpy, scale;
-    private final MethodHandle addBias, columnSums, columnMeanVar, covarianceTrace, logSumExpRows;
-    private final MethodHandle activation, activationBackward, softmaxXent;
-    private final MethodHandle sgdMomentum, adam;
-    private final MethodHandle philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal, perturbUniform;
+    private final Downcall probe, lastError, setThreads, synchronize;
+    private final Downcall alloc, free, upload, download, copy;
+    private final Downcall gemm, axpy, scale;
+    private final Downcall addBias, columnSums, columnMeanVar, covarianceTrace, logSumExpRows;
+    private final Downcall activation, activationBackward, softmaxXent;
+    private final Downcall sgdMomentum, adam;
+    private final Downcall philoxBlocks, fillUniform, fillNormal, fillTruncatedNormal, perturbUniform;
     // neuron campaign (IBCI)
-    private final MethodHandle classColumnMoments, greedySelect;
+    private final Downcall classColumnMoments, greedySelect;
     // convolution and pooling
     private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
     // information estimators (ibinit.info)
-    private final MethodHandle denseActForward, denseActBackward, gatherRows;
+    private final Downcall denseActForward, denseActBackward, gatherRows;
     // second order (Hessian-vector products)
-    private final MethodHandle activationBackwardR, softmaxXentR, maxPoolGather;
+    private final Downcall activationBackwardR, softmaxXentR, maxPoolGather;
     // sparse filtering (ibinit.sparse)
-    private final MethodHandle sparseFilteringGrad;
+    private final Downcall sparseFilteringGrad;
 
     NativeKernels(String library, SymbolLookup lookup) {
         this.library = library;
@@ -117,10 +117,39 @@ final class NativeKernels {
                 ADDRESS, ADDRESS, ADDRESS));
     }
 
-    private MethodHandle bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
+    private Downcall bind(String symbol, FunctionDescriptor fd, Linker.Option... options) {
         MemorySegment address = lookup.find(symbol).orElseThrow(() ->
                 new BackendUnavailableException(library + " lacks " + symbol + " (stale native build? run `mvn package`)"));
-        return LINKER.downcallHandle(address, fd, options);
+        return new Downcall(address, fd, options);
+    }
+
+    /**
+     * A downcall handle made on its first call: a run makes only those of the kernels it calls
+     * (making all of them took ~0.2 s of every start). The symbol is looked up at once, so a stale
+     * library still fails when the backend opens.
+     */
+    private static final class Downcall {
+        private final MemorySegment address;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Downcall(MemorySegment address, FunctionDescriptor descriptor, Linker.Option[] options) {
+            this.address = address;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) {
+                synchronized (this) {
+                    h = handle;
+                    if (h == null) handle = h = LINKER.downcallHandle(address, descriptor, options);
+                }
+            }
+            return h;
+        }
     }
 
     private void check(int status, String op) {
@@ -129,7 +158,7 @@ final class NativeKernels {
 
     String lastError() {
         try {
-            MemorySegment p = (MemorySegment) lastError.invokeExact();
+            MemorySegment p = (MemorySegment) lastError.handle().invokeExact();
             return p.equals(MemorySegment.NULL) ? "(no message)" : p.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -148,7 +177,7 @@ final class NativeKernels {
     String probe() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment reason = arena.allocate(512);
-            int status = (int) probe.invokeExact(reason, 512);
+            int status = (int) probe.handle().invokeExact(reason, 512);
             return status == 0 ? null : reason.getString(0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -156,18 +185,18 @@ final class NativeKernels {
     }
 
     void setThreads(int threads) {
-        try { check((int) setThreads.invokeExact(threads), "set_threads"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) setThreads.handle().invokeExact(threads), "set_threads"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void synchronize() {
-        try { check((int) synchronize.invokeExact(), "synchronize"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) synchronize.handle().invokeExact(), "synchronize"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     // ---- memory ----
 
     MemorySegment alloc(long bytes) {
         try {
-            MemorySegment p = (MemorySegment) alloc.invokeExact(bytes);
+            MemorySegment p = (MemorySegment) alloc.handle().invokeExact(bytes);
             if (p.equals(MemorySegment.NULL)) {
                 throw new NativeException(library, "alloc", NativeException.NULL_POINTER, "cannot allocate " + bytes + " bytes: " + lastError());
             }
@@ -178,19 +207,19 @@ final class NativeKernels {
     }
 
     void free(MemorySegment p) {
-        try { check((int) free.invokeExact(p), "free"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) free.handle().invokeExact(p), "free"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void upload(MemorySegment dst, MemorySegment hostSrc, long bytes) {
-        try { check((int) upload.invokeExact(dst, hostSrc, bytes), "upload"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) upload.handle().invokeExact(dst, hostSrc, bytes), "upload"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void download(MemorySegment hostDst, MemorySegment src, long bytes) {
-        try { check((int) download.invokeExact(hostDst, src, bytes), "download"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) download.handle().invokeExact(hostDst, src, bytes), "download"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void copy(MemorySegment dst, MemorySegment src, long bytes) {
-        try { check((int) copy.invokeExact(dst, src, bytes), "copy"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) copy.handle().invokeExact(dst, src, bytes), "copy"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     // ---- kernels ----
@@ -198,31 +227,31 @@ final class NativeKernels {
     void gemm(int transA, int transB, int m, int n, int k, float alpha, MemorySegment a, int lda,
               MemorySegment b, int ldb, float beta, MemorySegment c, int ldc) {
         try {
-            check((int) gemm.invokeExact(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc), "gemm");
+            check((int) gemm.handle().invokeExact(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc), "gemm");
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     void axpy(long n, float alpha, MemorySegment x, MemorySegment y) {
-        try { check((int) axpy.invokeExact(n, alpha, x, y), "axpy"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) axpy.handle().invokeExact(n, alpha, x, y), "axpy"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void scale(long n, float alpha, MemorySegment x) {
-        try { check((int) scale.invokeExact(n, alpha, x), "scale"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) scale.handle().invokeExact(n, alpha, x), "scale"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void addBias(int rows, int cols, MemorySegment x, MemorySegment bias) {
-        try { check((int) addBias.invokeExact(rows, cols, x, bias), "add_bias"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) addBias.handle().invokeExact(rows, cols, x, bias), "add_bias"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void columnSums(int rows, int cols, MemorySegment x, MemorySegment out) {
-        try { check((int) columnSums.invokeExact(rows, cols, x, out), "column_sums"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) columnSums.handle().invokeExact(rows, cols, x, out), "column_sums"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void columnMeanVar(int rows, int cols, MemorySegment x, int ddof, MemorySegment hostMean, MemorySegment hostVar) {
         try {
-            check((int) columnMeanVar.invokeExact(rows, cols, x, ddof, hostMean, hostVar), "column_mean_var");
+            check((int) columnMeanVar.handle().invokeExact(rows, cols, x, ddof, hostMean, hostVar), "column_mean_var");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -231,7 +260,7 @@ final class NativeKernels {
     double covarianceTrace(int rows, int cols, MemorySegment x, int ddof) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_DOUBLE);
-            check((int) covarianceTrace.invokeExact(rows, cols, x, ddof, out), "covariance_trace");
+            check((int) covarianceTrace.handle().invokeExact(rows, cols, x, ddof, out), "covariance_trace");
             return out.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -239,16 +268,16 @@ final class NativeKernels {
     }
 
     void logSumExpRows(int rows, int cols, MemorySegment x, MemorySegment out) {
-        try { check((int) logSumExpRows.invokeExact(rows, cols, x, out), "logsumexp_rows"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) logSumExpRows.handle().invokeExact(rows, cols, x, out), "logsumexp_rows"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void activation(int kind, float param, long n, MemorySegment x, MemorySegment y) {
-        try { check((int) activation.invokeExact(kind, param, n, x, y), "activation"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) activation.handle().invokeExact(kind, param, n, x, y), "activation"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void activationBackward(int kind, float param, long n, MemorySegment x, MemorySegment y, MemorySegment dy, MemorySegment dx) {
         try {
-            check((int) activationBackward.invokeExact(kind, param, n, x, y, dy, dx), "activation_backward");
+            check((int) activationBackward.handle().invokeExact(kind, param, n, x, y, dy, dx), "activation_backward");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -258,7 +287,7 @@ final class NativeKernels {
     double softmaxXent(int rows, int cols, MemorySegment logits, MemorySegment labels, MemorySegment grad) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment loss = arena.allocate(JAVA_DOUBLE);
-            check((int) softmaxXent.invokeExact(rows, cols, logits, labels, grad, loss), "softmax_xent");
+            check((int) softmaxXent.handle().invokeExact(rows, cols, logits, labels, grad, loss), "softmax_xent");
             return loss.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -267,7 +296,7 @@ final class NativeKernels {
 
     void sgdMomentum(long n, MemorySegment w, MemorySegment g, MemorySegment v, float lr, float momentum, float wd, int nesterov) {
         try {
-            check((int) sgdMomentum.invokeExact(n, w, g, v, lr, momentum, wd, nesterov), "sgd_momentum");
+            check((int) sgdMomentum.handle().invokeExact(n, w, g, v, lr, momentum, wd, nesterov), "sgd_momentum");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -276,7 +305,7 @@ final class NativeKernels {
     void adam(long n, MemorySegment w, MemorySegment g, MemorySegment m, MemorySegment v, float lr, float b1, float b2,
               float eps, float wd, long step) {
         try {
-            check((int) adam.invokeExact(n, w, g, m, v, lr, b1, b2, eps, wd, step), "adam");
+            check((int) adam.handle().invokeExact(n, w, g, m, v, lr, b1, b2, eps, wd, step), "adam");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -284,7 +313,7 @@ final class NativeKernels {
 
     void philoxBlocks(long seed, int stream, long offset, long blocks, MemorySegment hostOut) {
         try {
-            check((int) philoxBlocks.invokeExact(seed, stream, offset, blocks, hostOut), "philox_blocks");
+            check((int) philoxBlocks.handle().invokeExact(seed, stream, offset, blocks, hostOut), "philox_blocks");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -292,7 +321,7 @@ final class NativeKernels {
 
     void fillUniform(MemorySegment x, long n, long seed, int stream, long offset, float lo, float hi) {
         try {
-            check((int) fillUniform.invokeExact(x, n, seed, stream, offset, lo, hi), "fill_uniform");
+            check((int) fillUniform.handle().invokeExact(x, n, seed, stream, offset, lo, hi), "fill_uniform");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -300,7 +329,7 @@ final class NativeKernels {
 
     void perturbUniform(long n, MemorySegment w, MemorySegment out, long seed, int stream, long offset, float radius) {
         try {
-            check((int) perturbUniform.invokeExact(n, w, out, seed, stream, offset, radius), "perturb_uniform");
+            check((int) perturbUniform.handle().invokeExact(n, w, out, seed, stream, offset, radius), "perturb_uniform");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -308,7 +337,7 @@ final class NativeKernels {
 
     void fillNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std) {
         try {
-            check((int) fillNormal.invokeExact(x, n, seed, stream, offset, mean, std), "fill_normal");
+            check((int) fillNormal.handle().invokeExact(x, n, seed, stream, offset, mean, std), "fill_normal");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -316,7 +345,7 @@ final class NativeKernels {
 
     void fillTruncatedNormal(MemorySegment x, long n, long seed, int stream, long offset, float mean, float std, float lo, float hi) {
         try {
-            check((int) fillTruncatedNormal.invokeExact(x, n, seed, stream, offset, mean, std, lo, hi), "fill_truncated_normal");
+            check((int) fillTruncatedNormal.handle().invokeExact(x, n, seed, stream, offset, mean, std, lo, hi), "fill_truncated_normal");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -325,28 +354,28 @@ final class NativeKernels {
     // ---- convolution and pooling ----
 
     void im2col(int n, int c, int h, int w, int k, int s, int p, MemorySegment x, MemorySegment cols) {
-        try { check((int) im2col.invokeExact(n, c, h, w, k, s, p, x, cols), "im2col"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) im2col.handle().invokeExact(n, c, h, w, k, s, p, x, cols), "im2col"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void col2im(int n, int c, int h, int w, int k, int s, int p, MemorySegment cols, MemorySegment dx) {
-        try { check((int) col2im.invokeExact(n, c, h, w, k, s, p, cols, dx), "col2im"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) col2im.handle().invokeExact(n, c, h, w, k, s, p, cols, dx), "col2im"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void addChannelBias(int n, int c, long hw, MemorySegment x, MemorySegment bias) {
         try {
-            check((int) addChannelBias.invokeExact(n, c, hw, x, bias), "add_channel_bias");
+            check((int) addChannelBias.handle().invokeExact(n, c, hw, x, bias), "add_channel_bias");
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     void channelSums(int n, int c, long hw, MemorySegment x, MemorySegment out) {
-        try { check((int) channelSums.invokeExact(n, c, hw, x, out), "channel_sums"); } catch (Throwable t) { throw rethrow(t); }
+        try { check((int) channelSums.handle().invokeExact(n, c, hw, x, out), "channel_sums"); } catch (Throwable t) { throw rethrow(t); }
     }
 
     void maxPool(int n, int c, int h, int w, int k, int s, int p, MemorySegment x, MemorySegment y, MemorySegment argmax) {
         try {
-            check((int) maxPool.invokeExact(n, c, h, w, k, s, p, x, y, argmax), "max_pool");
+            check((int) maxPool.handle().invokeExact(n, c, h, w, k, s, p, x, y, argmax), "max_pool");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -355,7 +384,7 @@ final class NativeKernels {
     void maxPoolBackward(int n, int c, int h, int w, int k, int s, int p, MemorySegment dy, MemorySegment argmax,
                          MemorySegment dx) {
         try {
-            check((int) maxPoolBackward.invokeExact(n, c, h, w, k, s, p, dy, argmax, dx), "max_pool_backward");
+            check((int) maxPoolBackward.handle().invokeExact(n, c, h, w, k, s, p, dy, argmax, dx), "max_pool_backward");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -366,7 +395,7 @@ final class NativeKernels {
     void activationBackwardR(int kind, float param, long n, MemorySegment x, MemorySegment y, MemorySegment dy,
                              MemorySegment rx, MemorySegment rdy, MemorySegment rdx) {
         try {
-            check((int) activationBackwardR.invokeExact(kind, param, n, x, y, dy, rx, rdy, rdx), "activation_backward_r");
+            check((int) activationBackwardR.handle().invokeExact(kind, param, n, x, y, dy, rx, rdy, rdx), "activation_backward_r");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -374,7 +403,7 @@ final class NativeKernels {
 
     void softmaxXentR(int rows, int cols, MemorySegment logits, MemorySegment rLogits, MemorySegment out) {
         try {
-            check((int) softmaxXentR.invokeExact(rows, cols, logits, rLogits, out), "softmax_xent_r");
+            check((int) softmaxXentR.handle().invokeExact(rows, cols, logits, rLogits, out), "softmax_xent_r");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -382,7 +411,7 @@ final class NativeKernels {
 
     void maxPoolGather(long planes, long plane, long positions, MemorySegment x, MemorySegment argmax, MemorySegment y) {
         try {
-            check((int) maxPoolGather.invokeExact(planes, plane, positions, x, argmax, y), "max_pool_gather");
+            check((int) maxPoolGather.handle().invokeExact(planes, plane, positions, x, argmax, y), "max_pool_gather");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -395,7 +424,7 @@ final class NativeKernels {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment s = arena.allocateFrom(JAVA_DOUBLE, sums);
             MemorySegment q = arena.allocateFrom(JAVA_DOUBLE, sumSquares);
-            check((int) classColumnMoments.invokeExact(rows, cols, z, labels, classes, s, q), "class_column_moments");
+            check((int) classColumnMoments.handle().invokeExact(rows, cols, z, labels, classes, s, q), "class_column_moments");
             MemorySegment.copy(s, JAVA_DOUBLE, 0, sums, 0, sums.length);
             MemorySegment.copy(q, JAVA_DOUBLE, 0, sumSquares, 0, sumSquares.length);
         } catch (Throwable t) {
@@ -408,7 +437,7 @@ final class NativeKernels {
             MemorySegment s = arena.allocateFrom(JAVA_DOUBLE, scores);
             MemorySegment chosen = arena.allocate(JAVA_INT, count);
             MemorySegment found = arena.allocate(JAVA_INT);
-            check((int) greedySelect.invokeExact(k, d, w, s, count, chosen, found), "greedy_select");
+            check((int) greedySelect.handle().invokeExact(k, d, w, s, count, chosen, found), "greedy_select");
             return chosen.asSlice(0, 4L * found.get(JAVA_INT, 0)).toArray(JAVA_INT);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -420,7 +449,7 @@ final class NativeKernels {
     void denseActForward(int rows, int in, int out, MemorySegment x, MemorySegment w, MemorySegment b, int kind, float param,
                          MemorySegment y) {
         try {
-            check((int) denseActForward.invokeExact(rows, in, out, x, w, b, kind, param, y), "dense_act_forward");
+            check((int) denseActForward.handle().invokeExact(rows, in, out, x, w, b, kind, param, y), "dense_act_forward");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -429,7 +458,7 @@ final class NativeKernels {
     void denseActBackward(int rows, int in, int out, MemorySegment x, MemorySegment w, int kind, float param, MemorySegment y,
                           MemorySegment dy, MemorySegment dw, MemorySegment db, MemorySegment dx) {
         try {
-            check((int) denseActBackward.invokeExact(rows, in, out, x, w, kind, param, y, dy, dw, db, dx), "dense_act_backward");
+            check((int) denseActBackward.handle().invokeExact(rows, in, out, x, w, kind, param, y, dy, dw, db, dx), "dense_act_backward");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -437,7 +466,7 @@ final class NativeKernels {
 
     void gatherRows(int rows, int cols, MemorySegment src, int ldSrc, MemorySegment idx, MemorySegment dst, int ldDst) {
         try {
-            check((int) gatherRows.invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
+            check((int) gatherRows.handle().invokeExact(rows, cols, src, ldSrc, idx, dst, ldDst), "gather_rows");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -448,7 +477,7 @@ final class NativeKernels {
     double sparseFilteringGrad(int rows, int cols, MemorySegment f, MemorySegment delta) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_DOUBLE);
-            check((int) sparseFilteringGrad.invokeExact(rows, cols, f, delta, out), "sparse_filtering_grad");
+            check((int) sparseFilteringGrad.handle().invokeExact(rows, cols, f, delta, out), "sparse_filtering_grad");
             return out.get(JAVA_DOUBLE, 0);
         } catch (Throwable t) {
             throw rethrow(t);
