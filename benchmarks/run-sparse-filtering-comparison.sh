@@ -11,6 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-env.sh"
+. "$root/benchmarks/peer-sweep.sh"
 jar="$root/benchmarks/target/ibinit-benchmarks.jar"
 [ -f "$jar" ] || { echo "missing $jar: run mvn -DskipTests package first" >&2; exit 1; }
 py="${PYTHON:-python3}"
@@ -27,8 +28,9 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
       "$round" "$ours" "$(col "step:p0.00")" "$(col "step:p1.00")" "$copies" "$t"
     echo "$ours" >> "$tmp/ours$t"; echo "$copies" >> "$tmp/copies$t"
   done
-  np1=$("$py" "$root/benchmarks/peers/numpy_sparse_filtering.py" --threads 1)
-  np2=$("$py" "$root/benchmarks/peers/numpy_sparse_filtering.py" --threads 2)
+  # The peer starts in a clean environment (none of our thread settings); --threads sets its BLAS threads.
+  np1=$(peer_clean_env "" "$py" "$root/benchmarks/peers/numpy_sparse_filtering.py" --threads 1)
+  np2=$(peer_clean_env "" "$py" "$root/benchmarks/peers/numpy_sparse_filtering.py" --threads 2)
   echo "round $round: $np1"
   echo "round $round: $np2"
   echo "$np1" | awk '{ print $6 }' >> "$tmp/np1"; echo "$np2" | awk '{ print $6 }' >> "$tmp/np2"

@@ -8,8 +8,9 @@ step (.item(), as ours downloads the critic outputs). Prints one line:
     torch mine step ms MEAN median MEDIAN min MIN steps N mode MODE
 --shared-x computes the x half of the first layer once for both blocks, as ibinit's critic does
 (x W_x^T repeated, plus [z; z[perm]] W_z^T): the same step in 9.7 instead of 10.9 GFLOP.
-Run at PyTorch's best setting on this 2-core machine: torch.set_num_threads(1) (OpenBLAS
-still uses both cores inside GEMM; a second spinning pool makes it 5x slower).
+The settings that decide its speed (threads, zero_grad(set_to_none=...), the environment it
+starts in) are options; benchmarks/run-mine-comparison.sh sweeps them (--sweep) and runs it at
+its fastest.
 """
 import argparse
 import math
@@ -18,15 +19,17 @@ import time
 
 import torch
 
+import peer_settings
+
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--steps", type=int, default=40)
     p.add_argument("--warmup", type=int, default=10)
-    p.add_argument("--threads", type=int, default=1)
     p.add_argument("--shared-x", action="store_true")
+    peer_settings.add_arguments(p)
     a = p.parse_args()
-    torch.set_num_threads(a.threads)
+    peer_settings.apply(a)
     torch.manual_seed(0)
     b = 256
     x = torch.rand(b, 784)
@@ -61,11 +64,21 @@ def main():
             torch.logaddexp(torch.tensor(math.log1p(-rate) + log_ema), torch.tensor(math.log(rate) + lme_v)))
         # surrogate: grad of mean T_joint - mean(exp T_marg) / ema, the average held constant
         loss = -(tj.mean() - torch.exp(tm - log_ema).mean())
-        opt.zero_grad(set_to_none=True)
+        peer_settings.zero_grad(opt, a)
         loss.backward()
         opt.step()
         return tj.mean().item() - lme_v
 
+    if a.sweep:
+        def time_steps(warmup=2, steps=7):
+            times = []
+            for k in range(warmup + steps):
+                start = time.perf_counter()
+                step()
+                times.append(time.perf_counter() - start)
+            return sorted(times[warmup:])[steps // 2]
+        peer_settings.sweep(a, time_steps)
+        return
     for _ in range(a.warmup):
         step()
     times = []
@@ -74,7 +87,8 @@ def main():
         step()
         times.append((time.perf_counter() - start) * 1e3)
     print(f"torch mine step ms {statistics.mean(times):.2f} median {statistics.median(times):.2f} "
-          f"min {min(times):.2f} steps {a.steps} mode {'shared-x' if a.shared_x else 'cat'}", flush=True)
+          f"min {min(times):.2f} steps {a.steps} mode {'shared-x' if a.shared_x else 'cat'} {peer_settings.describe(a)}",
+          flush=True)
 
 
 if __name__ == "__main__":

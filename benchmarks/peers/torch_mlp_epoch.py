@@ -2,8 +2,10 @@
 """PyTorch peer for the MLP training-epoch benchmark (Debian's python3-torch 1.13).
 
 Trains the same MLP on the same Fashion-MNIST training set (pixels / 255, seeded shuffle,
-batch 128, SGD with momentum 0.9, lr 0.01) and prints one line per epoch:
-    torch epoch E seconds S loss L
+batch 128, SGD with momentum 0.9, lr 0.01), then measures the test set's loss and error after
+each epoch as `ibinit train` does, and prints one line per epoch:
+    torch epoch E seconds S loss L test-error P eval-seconds T SETTINGS
+(S: training only, as ibinit's trainSeconds; T: the test pass.)
 The settings that decide its speed (threads, zero_grad(set_to_none=...), and the environment
 it starts in) are options: benchmarks/run-epoch-comparison.sh sweeps them (--sweep) and runs it at
 its fastest.
@@ -40,6 +42,8 @@ def main():
     x = read_idx(f"{a.data_dir}/train-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255.0
     y = read_idx(f"{a.data_dir}/train-labels-idx1-ubyte.gz").astype(np.int64)
     x, y = torch.from_numpy(x), torch.from_numpy(y)
+    x_test = torch.from_numpy(read_idx(f"{a.data_dir}/t10k-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255.0)
+    y_test = torch.from_numpy(read_idx(f"{a.data_dir}/t10k-labels-idx1-ubyte.gz").astype(np.int64))
     sizes = [int(s) for s in a.arch.split("-")]
     layers = []
     for i in range(len(sizes) - 1):
@@ -78,7 +82,16 @@ def main():
             total += step(perm[i:i + a.batch])
             batches += 1
         seconds = time.perf_counter() - start
+        eval_start = time.perf_counter()
+        wrong, test_loss = 0, 0.0
+        with torch.no_grad():
+            for i in range(0, x_test.shape[0], 1000):
+                logits = net(x_test[i:i + 1000])
+                test_loss += loss_fn(logits, y_test[i:i + 1000]).item() * logits.shape[0]
+                wrong += (logits.argmax(1) != y_test[i:i + 1000]).sum().item()
+        eval_seconds = time.perf_counter() - eval_start
         print(f"torch epoch {epoch} seconds {seconds:.3f} loss {total / batches:.4f} "
+              f"test-error {100.0 * wrong / x_test.shape[0]:.2f} eval-seconds {eval_seconds:.3f} "
               f"{peer_settings.describe(a)}", flush=True)
 
 

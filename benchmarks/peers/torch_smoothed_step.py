@@ -7,14 +7,19 @@ weights, add uniform_(-R, R) noise in place, forward and backward (gradients acc
 the weights back, forward and backward at W, halve the gradients, SGD step. Nets as ibinit's
 SmoothedStepBenchmark: the paper's conv net (1x28x28-c1k3-c1k3-c1k3-c1k3-10, sigma 0.01 on the
 convolutions) and 784-512-512-10 (radius 0.01 on both hidden layers). Prints one line per case:
-    torch ARCH SMOOTHING threads T us_per_step U
-with the median of --repeats timed blocks of --steps steps.
+    torch ARCH SMOOTHING us_per_step U SETTINGS
+with the median of --repeats timed blocks of --steps steps. The settings that decide its speed
+(threads, zero_grad(set_to_none=...), the environment it starts in) are options;
+benchmarks/run-smoothing-comparison.sh sweeps them on the smoothed step (--sweep) and runs it at
+its fastest.
 """
 import argparse
 import statistics
 import time
 
 import torch
+
+import peer_settings
 
 
 def build(arch):
@@ -41,11 +46,11 @@ def build(arch):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--arch", default="784-512-512-10")
-    p.add_argument("--threads", type=int, default=1)
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--repeats", type=int, default=7)
+    peer_settings.add_arguments(p)
     a = p.parse_args()
-    torch.set_num_threads(a.threads)
+    peer_settings.apply(a)
     torch.manual_seed(0)
     net, smoothed, shape = build(a.arch)
     opt = torch.optim.SGD(net.parameters(), lr=0.001, momentum=0.9)
@@ -55,12 +60,12 @@ def main():
     saved = [w.detach().clone() for w, _ in smoothed]
 
     def plain():
-        opt.zero_grad()
+        peer_settings.zero_grad(opt, a)
         loss_fn(net(x), y).backward()
         opt.step()
 
     def smooth():
-        opt.zero_grad()
+        peer_settings.zero_grad(opt, a)
         with torch.no_grad():
             for (w, r), s in zip(smoothed, saved):
                 s.copy_(w)
@@ -75,6 +80,16 @@ def main():
                 q.grad.mul_(0.5)
         opt.step()
 
+    if a.sweep:
+        def time_steps(warmup=3, steps=10):
+            times = []
+            for k in range(warmup + steps):
+                start = time.perf_counter()
+                smooth()
+                times.append(time.perf_counter() - start)
+            return sorted(times[warmup:])[steps // 2]
+        peer_settings.sweep(a, time_steps)
+        return
     for name, fn in (("none", plain), ("paper", smooth)):
         for _ in range(a.steps):  # warm-up
             fn()
@@ -84,7 +99,7 @@ def main():
             for _ in range(a.steps):
                 fn()
             times.append((time.perf_counter() - t0) / a.steps * 1e6)
-        print(f"torch {a.arch} {name} threads {a.threads} us_per_step {statistics.median(times):.1f}", flush=True)
+        print(f"torch {a.arch} {name} us_per_step {statistics.median(times):.1f} {peer_settings.describe(a)}", flush=True)
 
 
 if __name__ == "__main__":

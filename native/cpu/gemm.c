@@ -23,6 +23,12 @@
 #define BLOCK_EDGE 128
 /* Below this many multiply-adds a GEMM is one block: forking costs more than it saves. */
 #define SERIAL_MACS ((int64_t)1 << 21)
+/* A product this large is cut into at least MIN_BLOCKS blocks, with finer edges where the usual
+ * ones give fewer (784-100-10's first layer, 128 x 100 x 784, is one 128 x 112 block otherwise,
+ * and one of the two cores idles through the step's largest GEMM); no block is cut below
+ * MIN_EDGE or SERIAL_MACS / 2 multiply-adds. */
+#define MIN_BLOCKS 4
+#define MIN_EDGE 32
 
 /* C = beta C for k == 0 (BLAS semantics: beta == 0 overwrites, so NaN or garbage in C vanishes).
  * Done here because OpenBLAS rejects lda < 1, which a k == 0 row-major A may legally have. */
@@ -37,11 +43,39 @@ static void scale_c(int m, int n, float beta, float *c, int ldc) {
     }
 }
 
-/* The block edge for a dimension of `size`: equal parts of about BLOCK_EDGE, multiples of 16. */
-static int block_edge(int size) {
-    int parts = (size + BLOCK_EDGE - 1) / BLOCK_EDGE;
+/* The block edge for a dimension of `size`: equal parts of about `target`, multiples of 16. */
+static int block_edge(int size, int target) {
+    int parts = (size + target - 1) / target;
     int edge = (size + parts - 1) / parts;
     return (edge + 15) / 16 * 16;
+}
+
+static int count_blocks(int size, int edge) { return (size + edge - 1) / edge; }
+
+/* The block edges (*bm rows, *bn columns of C): a function of the shape alone, never of the
+ * thread count, so that the blocks and hence the bits are the same on any number of threads. */
+static void choose_blocks(int m, int n, int k, int *bm, int *bn) {
+    const int64_t macs = (int64_t)m * n * k;
+    if (macs < SERIAL_MACS) {
+        *bm = m;
+        *bn = n;
+        return;
+    }
+    int tm = BLOCK_EDGE, tn = BLOCK_EDGE;
+    *bm = block_edge(m, tm);
+    *bn = block_edge(n, tn);
+    while (count_blocks(m, *bm) * count_blocks(n, *bn) < MIN_BLOCKS) {
+        /* halve the target of the longer block edge, if the finer blocks stay large enough */
+        int cut_rows = *bm >= *bn;
+        int next_tm = cut_rows ? tm / 2 : tm, next_tn = cut_rows ? tn : tn / 2;
+        if (next_tm < MIN_EDGE || next_tn < MIN_EDGE) break;
+        int next_bm = block_edge(m, next_tm), next_bn = block_edge(n, next_tn);
+        if ((int64_t)next_bm * next_bn * k < SERIAL_MACS / 2) break;
+        tm = next_tm;
+        tn = next_tn;
+        *bm = next_bm;
+        *bn = next_bn;
+    }
 }
 
 IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha,
@@ -58,9 +92,8 @@ IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float 
     }
     const enum CBLAS_TRANSPOSE op_a = trans_a ? CblasTrans : CblasNoTrans;
     const enum CBLAS_TRANSPOSE op_b = trans_b ? CblasTrans : CblasNoTrans;
-    const int64_t macs = (int64_t)m * n * k;
-    const int bm = macs < SERIAL_MACS ? m : block_edge(m);
-    const int bn = macs < SERIAL_MACS ? n : block_edge(n);
+    int bm, bn;
+    choose_blocks(m, n, k, &bm, &bn);
     const int row_blocks = (m + bm - 1) / bm, col_blocks = (n + bn - 1) / bn;
     const int blocks = row_blocks * col_blocks;
     int nt = ibinit_cpu_threads();

@@ -51,7 +51,8 @@ class BackendConformanceTest {
 
     /** m, n, k: degenerate, odd, long and thin, and the MLP's first layer. */
     private static final int[][] GEMM = {{1, 1, 1}, {7, 13, 5}, {33, 65, 17}, {1, 1000, 3}, {1000, 1, 7}, {13, 7, 1},
-        {9, 11, 1000}, {128, 512, 784}};
+        {9, 11, 1000}, {128, 512, 784},
+        {128, 100, 784}, {100, 50, 700}}; // the last two: cut finer than the usual blocks (native/cpu/gemm.c, MIN_BLOCKS)
 
     @ParameterizedTest @MethodSource("backends")
     void gemm(String name) {

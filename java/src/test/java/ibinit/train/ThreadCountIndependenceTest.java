@@ -59,7 +59,7 @@ class ThreadCountIndependenceTest {
         return ThreadPolicy.callWith(threads, () -> {
             try (Backend b = Backends.open("cpu")) {
                 List<float[]> out = new java.util.ArrayList<>();
-                int[][] shapes = {{128, 512, 784}, {512, 784, 128}, {128, 10, 512}, {1024, 1024, 300}};
+                int[][] shapes = {{128, 512, 784}, {512, 784, 128}, {128, 10, 512}, {1024, 1024, 300}, {128, 100, 784}, {100, 784, 128}};
                 java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
                 for (int[] s : shapes) {
                     for (int t = 0; t < 4; t++) {

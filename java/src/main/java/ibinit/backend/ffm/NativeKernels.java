@@ -35,7 +35,7 @@ final class NativeKernels {
     // neuron campaign (IBCI)
     private final Downcall classColumnMoments, greedySelect;
     // convolution and pooling
-    private final MethodHandle im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
+    private final Downcall im2col, col2im, addChannelBias, channelSums, maxPool, maxPoolBackward;
     // information estimators (ibinit.info)
     private final Downcall denseActForward, denseActBackward, gatherRows;
     // second order (Hessian-vector products)
