@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 out="${1:-docs/results/sparse-filtering/ib}"; shift || true
 . scripts/java-env.sh
-jar="${IBINIT_JAR:-$(ls java/target/ibinit-*-all.jar | head -n1)}"
+jar="${IBINIT_JAR:-$(ls cli/target/ibinit-cli-*-all.jar | head -n1)}"
 OMP_WAIT_POLICY=passive "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$jar" \
-  ibinit.sparse.ib.SparseFilteringIbExperiment "$out" "$@"
+  ibinit.cli.tools.SparseFilteringIbMain "$out" "$@"

@@ -2,7 +2,6 @@ package ibinit.info;
 
 import ibinit.backend.Activation;
 import ibinit.backend.Backend;
-import ibinit.backend.Backends;
 import ibinit.backend.RandomStream;
 import ibinit.nn.Architecture;
 import ibinit.nn.Parameter;
@@ -22,8 +21,8 @@ import java.util.SplittableRandom;
  * once sigma is small against the spread of L_1. Both estimators use the same critic shape, steps,
  * batches and noise stream.
  *
- * <p>{@code main} prints one CSV row per sigma^2 (the figure's data in docs/results/ib.md):
- * {@code java -cp ibinit.jar ibinit.info.NoiseSweep [STEPS [S2,S2,...]]}.
+ * <p>{@link #sweep} gives one CSV row per sigma^2 (the figure's data in docs/results/ib.md); the
+ * command-line tool {@code ibinit.cli.tools.NoiseSweepMain} prints them.
  */
 public final class NoiseSweep implements AutoCloseable {
     public static final int INPUTS = 10, SAMPLES = 4096;
@@ -78,29 +77,26 @@ public final class NoiseSweep implements AutoCloseable {
         net.close();
     }
 
-    public static void main(String[] args) {
-        int steps;
-        List<Double> variances = new ArrayList<>();
-        try {
-            if (args.length > 2) throw new IllegalArgumentException("too many arguments");
-            steps = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-            if (steps < 1) throw new IllegalArgumentException("STEPS must be >= 1");
-            if (args.length > 1) for (String s : args[1].split(",")) variances.add(Double.parseDouble(s));
-            else for (double v : DEFAULT_VARIANCES) variances.add(v);
-            for (double v : variances) if (!(v > 0)) throw new IllegalArgumentException("every sigma^2 must be > 0, got " + v);
-        } catch (IllegalArgumentException e) {
-            System.err.println("NoiseSweep: " + e.getMessage() + " (usage: NoiseSweep [STEPS [S2,S2,...]])");
-            System.exit(2);
-            return;
-        }
-        try (Backend b = Backends.openDefault(); NoiseSweep sweep = new NoiseSweep(b, steps)) {
-            System.out.println("sigma2,aa_mine_nats,mine_nats,steps,backend");
-            for (double v : variances) {
-                float sigma = (float) Math.sqrt(v);
-                System.out.printf(Locale.ROOT, "%g,%.4f,%.4f,%d,%s%n", v, sweep.aaMine(sigma, AaMine.Prefix.FROZEN_VIEW), sweep.plainMine(sigma),
-                        steps, b.name());
-                System.out.flush();
-            }
+    /**
+     * One CSV row (sigma2,aa_mine_nats,mine_nats,steps,backend) per sigma^2 in {@code variances},
+     * each handed to {@code rows} as soon as it is measured.
+     */
+    public void sweep(List<Double> variances, java.util.function.Consumer<String> rows) {
+        for (double v : variances) {
+            float sigma = (float) Math.sqrt(v);
+            rows.accept(String.format(Locale.ROOT, "%g,%.4f,%.4f,%d,%s", v, aaMine(sigma, AaMine.Prefix.FROZEN_VIEW),
+                    plainMine(sigma), config.steps(), backend.name()));
         }
     }
+
+    /** The CSV header of {@link #sweep}'s rows. */
+    public static final String CSV_HEADER = "sigma2,aa_mine_nats,mine_nats,steps,backend";
+
+    /** The figure's default noise variances, 1 down to 1e-5. */
+    public static List<Double> defaultVariances() {
+        List<Double> v = new ArrayList<>();
+        for (double d : DEFAULT_VARIANCES) v.add(d);
+        return v;
+    }
+
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** The library (ibinit-core) stands without the command line: no picocli, no CLI classes on its class path. */
+/**
+ * The library (ibinit-core) stands without the command line: no picocli, no CLI classes on its
+ * class path, and it never writes to the process's standard streams (it logs through
+ * System.Logger; printing is the command line's job).
+ */
 class LibraryBoundaryTest {
     @Test
     void neitherPicocliNorTheCliIsOnTheLibrarysClassPath() {
@@ -23,5 +27,22 @@ class LibraryBoundaryTest {
             assertEquals(java.util.Set.of(), d.requires().stream().map(java.lang.module.ModuleDescriptor.Requires::name)
                     .filter(n -> n.contains("picocli")).collect(java.util.stream.Collectors.toSet()));
         }
+    }
+
+    @Test
+    void noLibrarySourcePrintsToStandardStreams() throws Exception {
+        java.nio.file.Path sources = java.nio.file.Path.of("src", "main", "java");
+        java.util.List<String> printing;
+        try (var files = java.nio.file.Files.walk(sources)) {
+            printing = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    String text = java.nio.file.Files.readString(f);
+                    return text.contains("System.out") || text.contains("System.err") || text.contains("printStackTrace");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(sources::relativize).map(Object::toString).sorted().toList();
+        }
+        assertEquals(java.util.List.of(), printing, "library sources that print");
     }
 }

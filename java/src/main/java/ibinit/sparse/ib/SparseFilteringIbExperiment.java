@@ -1,7 +1,6 @@
 package ibinit.sparse.ib;
 
 import ibinit.backend.Backend;
-import ibinit.backend.Backends;
 import ibinit.report.AtomicFiles;
 import ibinit.report.Json;
 import ibinit.report.XyPlot;
@@ -16,13 +15,9 @@ import java.util.Map;
 
 /**
  * Runs the experiments of docs/results/sparse-filtering.md and writes their JSON, PNGs and a
- * Markdown summary into OUT:
- * <pre>
- *   java -cp ibinit-all.jar ibinit.sparse.ib.SparseFilteringIbExperiment OUT [RUNS [ITERATIONS [NOISE_VARIANCE [EPOCHS]]]]
- * </pre>
- * defaults 10 runs (seeds 1..RUNS), 500 L-BFGS iterations, noise variance 0.01 for the KDE
- * estimate, 200 epochs of the explicit-entropy experiment. The backend is the best available
- * (-Dibinit.backend to choose).
+ * Markdown summary into a folder (the command-line tool is {@code ibinit.cli.tools.SparseFilteringIbMain};
+ * its defaults: 10 runs (seeds 1..RUNS), 500 L-BFGS iterations, noise variance 0.01 for the KDE
+ * estimate, 200 epochs of the explicit-entropy experiment).
  */
 public final class SparseFilteringIbExperiment {
     private static final int FEATURES = 8, TRAIN = 900, TEST = 100;
@@ -31,26 +26,22 @@ public final class SparseFilteringIbExperiment {
 
     private SparseFilteringIbExperiment() { }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: SparseFilteringIbExperiment OUT [RUNS [ITERATIONS [NOISE_VARIANCE [EPOCHS]]]]");
-            System.exit(2);
-        }
-        Path out = Path.of(args[0]);
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        double noise = args.length > 3 ? Double.parseDouble(args[3]) : 0.01;
-        int epochs = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+    /**
+     * Runs both experiments on {@code b} and writes their files into {@code out}; returns the
+     * Markdown summary (also written as summary.md). {@code progress} gets one line per run.
+     */
+    public static String run(Backend b, Path out, int runs, int iterations, double noise, int epochs,
+                             java.util.function.Consumer<String> progress) throws java.io.IOException {
         Files.createDirectories(out);
         StringBuilder md = new StringBuilder();
-        try (Backend b = Backends.openDefault()) {
+        {
             long t0 = System.nanoTime();
             IbReading reading = new IbReading(b, FEATURES, iterations, TRAIN, TEST, noise);
             List<IbReading.Trace> traces = new ArrayList<>();
             for (int r = 1; r <= runs; r++) {
                 IbReading.Trace tr = reading.run(r);
                 traces.add(tr);
-                System.out.printf(Locale.ROOT, "run %d: %d iterations, stopped: %s%n", r, tr.rows().size() - 1, tr.stop());
+                progress.accept(String.format(Locale.ROOT, "run %d: %d iterations, stopped: %s", r, tr.rows().size() - 1, tr.stop()));
             }
             double readingSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> json = new LinkedHashMap<>();
@@ -74,7 +65,7 @@ public final class SparseFilteringIbExperiment {
             md.append(collapseSummary(c, (System.nanoTime() - t1) / 1e9));
         }
         AtomicFiles.write(out.resolve("summary.md"), md.toString());
-        System.out.print(md);
+        return md.toString();
     }
 
     /** Per iteration 0..iterations: mean, min, max over runs (a run that stopped early keeps its last values). */
