@@ -32,6 +32,7 @@ open module ibinit.core {
     exports ibinit.sparse;
     exports ibinit.sparse.ib;
     exports ibinit.tensor;
+    exports ibinit.text;
     exports ibinit.train;
     exports ibinit.train.smoothing;
     exports ibinit.weights;

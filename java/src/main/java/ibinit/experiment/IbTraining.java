@@ -1,5 +1,6 @@
 package ibinit.experiment;
 
+import ibinit.text.Numbers;
 import ibinit.backend.Backends;
 import ibinit.info.ib.IbConfig;
 import ibinit.info.ib.IbOutcome;

@@ -1,5 +1,6 @@
 package ibinit.experiment;
 
+import ibinit.text.Numbers;
 import ibinit.data.DataOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;

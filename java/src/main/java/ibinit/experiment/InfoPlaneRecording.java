@@ -1,5 +1,6 @@
 package ibinit.experiment;
 
+import ibinit.text.Numbers;
 import ibinit.backend.Activation;
 import ibinit.data.DataOptions;
 import ibinit.data.Dataset;

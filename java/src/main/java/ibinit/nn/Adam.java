@@ -1,5 +1,6 @@
 package ibinit.nn;
 
+import ibinit.text.Numbers;
 import java.util.List;
 
 /** PyTorch's Adam (L2 weight decay added to the gradient). */
@@ -51,7 +52,8 @@ public final class Adam implements Optimizer {
 
     @Override
     public String describe() {
-        return "adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weight_decay=" + weightDecay + ")";
+        return "adam(lr=" + Numbers.format(lr) + ", betas=(" + Numbers.format(beta1) + ", " + Numbers.format(beta2) + "), eps="
+                + Numbers.format(eps) + ", weight_decay=" + Numbers.format(weightDecay) + ")";
     }
 
     @Override

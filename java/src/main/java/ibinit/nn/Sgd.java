@@ -1,5 +1,6 @@
 package ibinit.nn;
 
+import ibinit.text.Numbers;
 import java.util.List;
 
 /** PyTorch's SGD: momentum, Nesterov, L2 weight decay (applied to every parameter, biases too, as PyTorch does by default). */
@@ -33,7 +34,8 @@ public final class Sgd implements Optimizer {
 
     @Override
     public String describe() {
-        return "sgd(lr=" + lr + ", momentum=" + momentum + (nesterov ? ", nesterov" : "") + ", weight_decay=" + weightDecay + ")";
+        return "sgd(lr=" + Numbers.format(lr) + ", momentum=" + Numbers.format(momentum) + (nesterov ? ", nesterov" : "")
+                + ", weight_decay=" + Numbers.format(weightDecay) + ")";
     }
 
     @Override public void close() { velocity.close(); }
