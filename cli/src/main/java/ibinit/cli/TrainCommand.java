@@ -68,6 +68,8 @@ final class TrainCommand implements Callable<Integer> {
                 e.init().bias(), e.init().sample(), options.optimizerSpec(), options.scheduleSpec(), options.epochs, options.batch,
                 options.clip, seed, e.backend(), smoothing.getFirst());
         SupervisedTraining training = new SupervisedTraining();
+        // The end-of-run plot's fonts and encoder load on the idle core while the data loads.
+        Thread.ofPlatform().daemon().name("plot-preparation").start(ErrorCurvePlot::prepare);
         training.check(run);
         if (saveInit != null) OutputFolder.writable(saveInit.toAbsolutePath().getParent(), "--save-init");
         Path dir = common.outputFolder("train");
