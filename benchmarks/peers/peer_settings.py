@@ -7,9 +7,10 @@ Environment settings (OMP_WAIT_POLICY, OPENBLAS_NUM_THREADS) must be in place be
 loads: benchmarks/peer-sweep.sh starts one process per environment and runs it with --sweep.
 
 A peer calls add_arguments(parser), apply(args) once, zero_grad(optimizer, args) in its step,
-and, when args.sweep is set, sweep(args, time_steps) instead of its measurement.
+and, when args.sweep is set, sweep(args, step, warmup, steps) instead of its measurement.
 """
 import math
+import time
 
 import torch
 
@@ -41,10 +42,20 @@ def describe(args):
     return text
 
 
-def sweep(args, time_steps, rounds=2):
-    """time_steps() runs a short timed stretch under the current settings and returns seconds per
-    unit of work; each setting keeps its fastest of `rounds` alternating tries (the host's slow
-    spells only ever add time). Prints: sweep SECONDS --threads T [--set-to-none S]"""
+def median_step_seconds(step, warmup, steps):
+    """Runs step(k) for k = 0 .. warmup + steps - 1 and returns the median seconds of the timed ones."""
+    times = []
+    for k in range(warmup + steps):
+        start = time.perf_counter()
+        step(k)
+        times.append(time.perf_counter() - start)
+    return sorted(times[warmup:])[steps // 2]
+
+
+def sweep(args, step, warmup, steps, rounds=2):
+    """Times step(k) (median of `steps` after `warmup`) under every in-process setting; each setting
+    keeps its fastest of `rounds` alternating tries (the host's slow spells only ever add time).
+    Prints: sweep SECONDS --threads T [--set-to-none S]"""
     settings = [(t, s) for t in THREADS for s in (("no", "yes") if hasattr(args, "set_to_none") else (None,))]
     best = {}
     for _ in range(rounds):
@@ -53,7 +64,8 @@ def sweep(args, time_steps, rounds=2):
             if set_to_none is not None:
                 args.set_to_none = set_to_none
             apply(args)
-            best[(threads, set_to_none)] = min(best.get((threads, set_to_none), math.inf), time_steps())
+            seconds = median_step_seconds(step, warmup, steps)
+            best[(threads, set_to_none)] = min(best.get((threads, set_to_none), math.inf), seconds)
     for (threads, set_to_none), seconds in best.items():
         args.threads = threads
         if set_to_none is not None:

@@ -70,14 +70,7 @@ def main():
         return tj.mean().item() - lme_v
 
     if a.sweep:
-        def time_steps(warmup=2, steps=7):
-            times = []
-            for k in range(warmup + steps):
-                start = time.perf_counter()
-                step()
-                times.append(time.perf_counter() - start)
-            return sorted(times[warmup:])[steps // 2]
-        peer_settings.sweep(a, time_steps)
+        peer_settings.sweep(a, lambda k: step(), warmup=2, steps=7)
         return
     for _ in range(a.warmup):
         step()

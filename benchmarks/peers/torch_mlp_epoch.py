@@ -63,15 +63,8 @@ def main():
         return loss.item()
 
     if a.sweep:
-        def time_steps(warmup=5, steps=30):
-            perm = torch.randperm(n)
-            times = []
-            for k in range(warmup + steps):
-                start = time.perf_counter()
-                step(perm[k * a.batch:(k + 1) * a.batch])
-                times.append(time.perf_counter() - start)
-            return sorted(times[warmup:])[steps // 2]
-        peer_settings.sweep(a, time_steps)
+        perm = torch.randperm(n)
+        peer_settings.sweep(a, lambda k: step(perm[k * a.batch:(k + 1) * a.batch]), warmup=5, steps=30)
         return
     for epoch in range(1, a.epochs + 1):
         perm = torch.randperm(n)

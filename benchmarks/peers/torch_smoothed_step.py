@@ -81,14 +81,7 @@ def main():
         opt.step()
 
     if a.sweep:
-        def time_steps(warmup=3, steps=10):
-            times = []
-            for k in range(warmup + steps):
-                start = time.perf_counter()
-                smooth()
-                times.append(time.perf_counter() - start)
-            return sorted(times[warmup:])[steps // 2]
-        peer_settings.sweep(a, time_steps)
+        peer_settings.sweep(a, lambda k: smooth(), warmup=3, steps=10)
         return
     for name, fn in (("none", plain), ("paper", smooth)):
         for _ in range(a.steps):  # warm-up
