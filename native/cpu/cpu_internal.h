@@ -7,6 +7,8 @@
 void ibinit_cpu_set_error(const char *message);
 /* The pool size set by ibinit_set_threads. */
 int ibinit_cpu_threads(void);
+/* Whether ibinit_set_gemm_threaded chose OpenBLAS's own threading for GEMM. */
+int ibinit_cpu_gemm_threaded(void);
 /* From OpenBLAS (declared here: Debian's cblas.h declares it too, but not every build does). */
 void openblas_set_num_threads(int threads);
 

@@ -92,6 +92,10 @@ IBINIT_API int ibinit_gemm(int trans_a, int trans_b, int m, int n, int k, float 
     }
     const enum CBLAS_TRANSPOSE op_a = trans_a ? CblasTrans : CblasNoTrans;
     const enum CBLAS_TRANSPOSE op_b = trans_b ? CblasTrans : CblasNoTrans;
+    if (ibinit_cpu_gemm_threaded()) { /* opted out of thread-count-independent bits: OpenBLAS threads it */
+        cblas_sgemm(CblasRowMajor, op_a, op_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return 0;
+    }
     int bm, bn;
     choose_blocks(m, n, k, &bm, &bn);
     const int row_blocks = (m + bm - 1) / bm, col_blocks = (n + bn - 1) / bn;

@@ -10,6 +10,7 @@
 
 static _Thread_local char last_error[256];
 static int thread_count = 1;
+static int gemm_threaded = 0;
 
 void ibinit_cpu_set_error(const char *message) {
     snprintf(last_error, sizeof last_error, "%s", message);
@@ -27,7 +28,7 @@ IBINIT_API int ibinit_probe(char *reason, int reason_capacity) {
  * and spread them over our one OpenMP pool. Set when the library is loaded, before any call. */
 __attribute__((constructor)) static void single_threaded_openblas(void) { openblas_set_num_threads(1); }
 
-/* The size of our OpenMP pool (OpenBLAS stays at 1 thread). */
+/* The size of our OpenMP pool (OpenBLAS stays at 1 thread, unless GEMM runs threaded). */
 IBINIT_API int ibinit_set_threads(int threads) {
     if (threads < 1) {
         ibinit_cpu_set_error("thread count must be >= 1");
@@ -35,9 +36,17 @@ IBINIT_API int ibinit_set_threads(int threads) {
     }
     thread_count = threads;
     omp_set_num_threads(threads);
-    openblas_set_num_threads(1);
+    openblas_set_num_threads(gemm_threaded ? threads : 1);
     return 0;
 }
+
+IBINIT_API int ibinit_set_gemm_threaded(int threaded) {
+    gemm_threaded = threaded != 0;
+    openblas_set_num_threads(gemm_threaded ? thread_count : 1);
+    return 0;
+}
+
+int ibinit_cpu_gemm_threaded(void) { return gemm_threaded; }
 
 IBINIT_API int ibinit_get_threads(void) { return thread_count; }
 

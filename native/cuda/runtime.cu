@@ -56,6 +56,12 @@ extern "C" IBINIT_API int ibinit_set_threads(int threads) {
 
 extern "C" IBINIT_API int ibinit_get_threads(void) { return thread_count; }
 
+/* cuBLAS's results do not depend on a host thread count: nothing to switch. */
+extern "C" IBINIT_API int ibinit_set_gemm_threaded(int threaded) {
+    (void)threaded;
+    return 0;
+}
+
 extern "C" IBINIT_API int ibinit_synchronize(void) {
     return ibinit_cuda_check(cudaDeviceSynchronize(), "synchronize");
 }

@@ -36,6 +36,10 @@ IBINIT_API const char *ibinit_last_error(void);
  * the work itself into blocks fixed by the shape, so results do not depend on this number. */
 IBINIT_API int ibinit_set_threads(int threads);
 IBINIT_API int ibinit_get_threads(void);
+/* 1: the CPU library's GEMM is one OpenBLAS call on OpenBLAS's own threads (as many as
+ * ibinit_set_threads gave), faster, with results that depend on the thread count; 0 (the default):
+ * the fixed blocks above. Other BLAS calls follow the same thread count. No effect on CUDA. */
+IBINIT_API int ibinit_set_gemm_threaded(int threaded);
 /* Wait until queued work is done (no-op on CPU). */
 IBINIT_API int ibinit_synchronize(void);
 

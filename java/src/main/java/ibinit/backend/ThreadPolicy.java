@@ -12,7 +12,9 @@ package ibinit.backend;
  * <p>A grid executor sets a per-run value with {@link #callWith}: backends opened inside that
  * call use it. The native libraries keep one process-wide pool size (OpenBLAS's setting is
  * global), so every run of a parallel grid must use the same value, which the executor ensures.
- * Whatever the value, a run gives the same bits (the CPU kernels cut their work into fixed blocks).
+ * Whatever the value, a run gives the same bits (the CPU kernels cut their work into fixed blocks),
+ * unless GEMM is switched to OpenBLAS's own threading ({@link #gemmThreaded}): faster, with bits
+ * that depend on the thread count.
  */
 public final class ThreadPolicy {
     private static final System.Logger LOG = System.getLogger(ThreadPolicy.class.getName());
@@ -46,6 +48,26 @@ public final class ThreadPolicy {
         }
     }
 
+    /**
+     * Whether the CPU backend's GEMM runs as one OpenBLAS call on OpenBLAS's threads
+     * ({@code -Dibinit.gemm=threaded} or {@code IBINIT_GEMM=threaded}) instead of the default fixed
+     * blocks ({@code blocked}), whose results do not depend on the thread count.
+     */
+    public static boolean gemmThreaded() {
+        String v = System.getProperty("ibinit.gemm");
+        String source = "-Dibinit.gemm";
+        if (v == null || v.isBlank()) {
+            v = System.getenv("IBINIT_GEMM");
+            source = "IBINIT_GEMM";
+        }
+        if (v == null || v.isBlank()) return false;
+        return switch (v.strip()) {
+            case "blocked" -> false;
+            case "threaded" -> true;
+            default -> throw new IllegalArgumentException(source + " must be blocked or threaded, got '" + v + "'");
+        };
+    }
+
     /** Runs {@code task} with backends opened inside it using {@code threads} threads. */
     public static <T, X extends Throwable> T callWith(int threads, ScopedValue.CallableOp<T, X> task) throws X {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -58,8 +80,10 @@ public final class ThreadPolicy {
             return "threads: " + n + " per run (set by the grid executor for its parallel runs, so their pools never compete)";
         }
         String wait = System.getenv("OMP_WAIT_POLICY");
-        return "threads: " + n + " (one pool for the native kernels, results independent of it; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY="
-                + (wait == null ? "unset" : wait) + ")";
+        String results = gemmThreaded() ? "GEMM on OpenBLAS's threads (IBINIT_GEMM=threaded): results depend on the thread count"
+                : "results independent of it";
+        return "threads: " + n + " (one pool for the native kernels, " + results
+                + "; -Dibinit.threads or IBINIT_THREADS to change; OMP_WAIT_POLICY=" + (wait == null ? "unset" : wait) + ")";
     }
 
     /** Logs the policy once per JVM. */

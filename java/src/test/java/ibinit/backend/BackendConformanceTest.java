@@ -65,7 +65,7 @@ class BackendConformanceTest {
         }
     }
 
-    private static void gemmCase(Twin t, int m, int n, int k, boolean ta, boolean tb) {
+    static void gemmCase(Twin t, int m, int n, int k, boolean ta, boolean tb) {
         int[] aShape = ta ? new int[] {k, m} : new int[] {m, k};
         int[] bShape = tb ? new int[] {n, k} : new int[] {k, n};
         float[] av = t.normal(m * k, 1), bv = t.normal(k * n, 1), cv = t.normal(m * n, 1);

@@ -31,6 +31,7 @@ public class NativeBackend extends AbstractBackend {
         this.kernels = library.kernels();
         this.hostMemory = hostMemory;
         this.threads = ThreadPolicy.threads();
+        kernels.setGemmThreaded(ThreadPolicy.gemmThreaded());
         kernels.setThreads(threads);
     }
 

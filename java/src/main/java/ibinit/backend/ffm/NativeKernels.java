@@ -25,7 +25,7 @@ final class NativeKernels {
     private final String library;
     private final SymbolLookup lookup;
 
-    private final Downcall probe, lastError, setThreads, synchronize;
+    private final Downcall probe, lastError, setThreads, setGemmThreaded, synchronize;
     private final Downcall alloc, free, upload, download, copy;
     private final Downcall gemm, axpy, scale;
     private final Downcall addBias, columnSums, columnMeanVar, covarianceTrace, logSumExpRows;
@@ -49,6 +49,7 @@ final class NativeKernels {
         probe = bind("ibinit_probe", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         lastError = bind("ibinit_last_error", FunctionDescriptor.of(ADDRESS));
         setThreads = bind("ibinit_set_threads", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        setGemmThreaded = bind("ibinit_set_gemm_threaded", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         synchronize = bind("ibinit_synchronize", FunctionDescriptor.of(JAVA_INT));
         alloc = bind("ibinit_alloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
         free = bind("ibinit_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -186,6 +187,14 @@ final class NativeKernels {
 
     void setThreads(int threads) {
         try { check((int) setThreads.handle().invokeExact(threads), "set_threads"); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    void setGemmThreaded(boolean threaded) {
+        try {
+            check((int) setGemmThreaded.handle().invokeExact(threaded ? 1 : 0), "set_gemm_threaded");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     void synchronize() {
