@@ -8,6 +8,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 static int known_kind(int kind) { return kind >= IBINIT_ACT_IDENTITY && kind <= IBINIT_ACT_SIGMOID; }
 
@@ -50,16 +53,46 @@ IBINIT_API int ibinit_dense_act_forward(int rows, int in, int out, const float *
  * across threads is needed and every row segment it reads is contiguous. */
 #define COLUMN_BLOCK 256
 
+/* ReLU's d = dy * f'(y) and its column sums for columns [c0, c1), eight columns at a time: the
+ * compiler turned the scalar loop into a branch per element (mispredicted on about half of them)
+ * and never vectorized it. Same operations per element as the scalar loop (dy * 1 or dy * 0 as
+ * y > 0, a float rounded to double and added in row order), so the same bits. Returns the first
+ * column it left to the scalar loop. */
+static int relu_grad_colsum8(int rows, int out, int c0, int c1, float *dy, const float *y, double *acc) {
+#if defined(__AVX2__)
+    int c8 = c0 + (c1 - c0) / 8 * 8;
+    const __m256 zero = _mm256_setzero_ps();
+    for (int r = 0; r < rows; r++) {
+        float *d = dy + (int64_t)r * out;
+        const float *yr = y + (int64_t)r * out;
+        for (int c = c0; c < c8; c += 8) {
+            __m256 dv = _mm256_loadu_ps(d + c);
+            __m256 positive = _mm256_cmp_ps(_mm256_loadu_ps(yr + c), zero, _CMP_GT_OQ);
+            __m256 v = _mm256_blendv_ps(_mm256_mul_ps(dv, zero), dv, positive);
+            _mm256_storeu_ps(d + c, v);
+            double *a = acc + (c - c0);
+            _mm256_storeu_pd(a, _mm256_add_pd(_mm256_loadu_pd(a), _mm256_cvtps_pd(_mm256_castps256_ps128(v))));
+            _mm256_storeu_pd(a + 4, _mm256_add_pd(_mm256_loadu_pd(a + 4), _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1))));
+        }
+    }
+    return c8;
+#else
+    (void)rows; (void)out; (void)c1; (void)dy; (void)y; (void)acc;
+    return c0;
+#endif
+}
+
 #define GRAD_COLSUM(KIND)                                                                     \
     do {                                                                                      \
         _Pragma("omp parallel for num_threads(nt) if(nt > 1) schedule(static)")               \
         for (int c0 = 0; c0 < out; c0 += COLUMN_BLOCK) {                                      \
             int c1 = c0 + COLUMN_BLOCK < out ? c0 + COLUMN_BLOCK : out;                       \
             double acc[COLUMN_BLOCK] = {0};                                                   \
+            int cs = KIND == IBINIT_ACT_RELU ? relu_grad_colsum8(rows, out, c0, c1, dy, y, acc) : c0; \
             for (int r = 0; r < rows; r++) {                                                  \
                 float *d = dy + (int64_t)r * out;                                             \
                 const float *yr = y + (int64_t)r * out;                                       \
-                for (int c = c0; c < c1; c++) {                                               \
+                for (int c = cs; c < c1; c++) {                                               \
                     float v = d[c] * ibinit_act_grad(KIND, param, yr[c], yr[c]);              \
                     d[c] = v;                                                                 \
                     acc[c - c0] += v;                                                         \
