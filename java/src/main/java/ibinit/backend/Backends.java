@@ -93,15 +93,10 @@ public final class Backends {
     }
 
     private static String requestedChecked() {
-        String v = System.getProperty("ibinit.backend");
-        String where = "-Dibinit.backend";
-        if (v == null || v.isBlank()) {
-            v = System.getenv("IBINIT_BACKEND");
-            where = "IBINIT_BACKEND";
-        }
-        if (v == null || v.isBlank()) return null;
-        String n = v.trim().toLowerCase(Locale.ROOT);
-        if (!NAMES.contains(n)) throw new IllegalArgumentException(where + "=" + v + " names no backend (choose from java, cpu, cuda)");
+        UserSetting s = UserSetting.read("ibinit.backend", "IBINIT_BACKEND");
+        if (!s.isSet()) return null;
+        String n = s.value().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(n)) throw new IllegalArgumentException(s.source() + "=" + s.value() + " names no backend (choose from java, cpu, cuda)");
         return n;
     }
 
@@ -114,7 +109,7 @@ public final class Backends {
         ThreadPolicy.logOnce();
         if (forced != null) {
             Backend b = open(forced);
-            logChoice("backend: " + b.name() + " (chosen by " + (System.getProperty("ibinit.backend") != null ? "-Dibinit.backend" : "IBINIT_BACKEND") + ")");
+            logChoice("backend: " + b.name() + " (chosen by " + UserSetting.read("ibinit.backend", "IBINIT_BACKEND").source() + ")");
             return b;
         }
         StringBuilder skipped = new StringBuilder();
@@ -146,9 +141,8 @@ public final class Backends {
 
     /** The name forced by -Dibinit.backend or IBINIT_BACKEND, or null. */
     public static String requested() {
-        String v = System.getProperty("ibinit.backend");
-        if (v == null || v.isBlank()) v = System.getenv("IBINIT_BACKEND");
-        return v == null || v.isBlank() ? null : normalize(v);
+        UserSetting s = UserSetting.read("ibinit.backend", "IBINIT_BACKEND");
+        return s.isSet() ? normalize(s.value()) : null;
     }
 
     private static String normalize(String name) {

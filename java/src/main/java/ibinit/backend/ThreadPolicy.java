@@ -32,19 +32,14 @@ public final class ThreadPolicy {
 
     /** The global setting (property, environment, or every core), ignoring any per-run value. */
     public static int configuredThreads() {
-        String v = System.getProperty("ibinit.threads");
-        String source = "-Dibinit.threads";
-        if (v == null || v.isBlank()) {
-            v = System.getenv("IBINIT_THREADS");
-            source = "IBINIT_THREADS";
-        }
-        if (v == null || v.isBlank()) return Runtime.getRuntime().availableProcessors();
+        UserSetting s = UserSetting.read("ibinit.threads", "IBINIT_THREADS");
+        if (!s.isSet()) return Runtime.getRuntime().availableProcessors();
         try {
-            int n = Integer.parseInt(v.trim());
+            int n = Integer.parseInt(s.value());
             if (n < 1) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + " must be a positive integer, got '" + v + "'");
+            throw new IllegalArgumentException(s.source() + " must be a positive integer, got '" + s.value() + "'");
         }
     }
 
@@ -54,17 +49,12 @@ public final class ThreadPolicy {
      * blocks ({@code blocked}), whose results do not depend on the thread count.
      */
     public static boolean gemmThreaded() {
-        String v = System.getProperty("ibinit.gemm");
-        String source = "-Dibinit.gemm";
-        if (v == null || v.isBlank()) {
-            v = System.getenv("IBINIT_GEMM");
-            source = "IBINIT_GEMM";
-        }
-        if (v == null || v.isBlank()) return false;
-        return switch (v.strip()) {
+        UserSetting s = UserSetting.read("ibinit.gemm", "IBINIT_GEMM");
+        if (!s.isSet()) return false;
+        return switch (s.value()) {
             case "blocked" -> false;
             case "threaded" -> true;
-            default -> throw new IllegalArgumentException(source + " must be blocked or threaded, got '" + v + "'");
+            default -> throw new IllegalArgumentException(s.source() + " must be blocked or threaded, got '" + s.value() + "'");
         };
     }
 

@@ -36,9 +36,8 @@ public final class DecompressedCache {
 
     /** The cache folder, or empty when the cache is off or no home is known. */
     static Optional<Path> folder() {
-        String dir = System.getProperty(PROPERTY);
-        if (dir == null || dir.isBlank()) dir = System.getenv(ENV);
-        if (dir != null && !dir.isBlank()) return dir.strip().equals("off") ? Optional.empty() : Optional.of(Path.of(dir.strip()));
+        ibinit.backend.UserSetting dir = ibinit.backend.UserSetting.read(PROPERTY, ENV);
+        if (dir.isSet()) return dir.value().equals("off") ? Optional.empty() : Optional.of(Path.of(dir.value()));
         String xdg = System.getenv("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) return Optional.of(Path.of(xdg, "ibinit"));
         String home = System.getProperty("user.home");
