@@ -1,5 +1,6 @@
 package ibinit.info;
 
+import ibinit.text.Numbers;
 import java.util.Arrays;
 
 /**
@@ -57,7 +58,8 @@ public record MineConfig(int[] hidden, float slope, float learningRate, int batc
     public String describe() {
         StringBuilder h = new StringBuilder();
         for (int w : hidden) h.append(h.isEmpty() ? "" : "-").append(w);
-        return objective.cliName + ", critic " + h + " leaky " + slope + ", adam lr " + learningRate + ", batch " + batchSize
+        return objective.cliName + ", critic " + h + " leaky " + Numbers.format(slope) + ", adam lr " + Numbers.format(learningRate)
+                + ", batch " + batchSize
                 + ", " + marginals.cliName + " marginals, " + steps + " steps, average of last " + window;
     }
 
