@@ -1,5 +1,6 @@
 package ibinit.report;
 
+import ibinit.report.PlotAxes.Scale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,10 +25,6 @@ public final class ErrorCurvePlot {
     public static final int HEIGHT = 600;
     private static final int HEADER = 70, LEGEND = 270;
     private static final int PANEL_LEFT = 80, PANEL_TOP = 28, PANEL_BOTTOM = 62, PANEL_GAP = 20;
-    /** Matplotlib's "tab10": distinct, readable on white. */
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
     /** Below this span (percentage points) the y axis is widened around the data: a 0.02-point wiggle is not a trend. */
     static final double MIN_Y_SPAN = 2.0;
 
@@ -101,27 +98,9 @@ public final class ErrorCurvePlot {
     }
 
     private static void axes(Graphics2D g, Scale sx, Scale sy, double[] yr, double x0, double x1, int left, int top, int pw, int ph) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        g.setStroke(new BasicStroke(1f));
-        for (double t : ticks(yr[0], yr[1], ph > 300 ? 8 : 5)) {
-            int y = sy.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(left, y, left + pw, y);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(left - 5, y, left, y);
-            String s = label(t);
-            g.drawString(s, left - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
-        }
-        for (double t : ticks(x0, x1, pw > 500 ? 10 : 6)) {
-            if (t != Math.rint(t)) continue; // epochs are whole numbers
-            int x = sx.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(x, top, x, top + ph);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(x, top + ph, x, top + ph + 5);
-            centered(g, label(t), x, top + ph + 8 + fm.getAscent());
-        }
+        List<Double> xTicks = PlotAxes.ticks(x0, x1, pw > 500 ? 10 : 6).stream().filter(t -> t == Math.rint(t)).toList(); // whole epochs
+        PlotAxes.grid(g, sx, xTicks, ErrorCurvePlot::label, sy, PlotAxes.ticks(yr[0], yr[1], ph > 300 ? 8 : 5), ErrorCurvePlot::label,
+                left, top, pw, ph);
     }
 
     private static void band(Graphics2D g, ErrorCurves.Curve c, Color col, Scale sx, Scale sy) {
@@ -177,11 +156,11 @@ public final class ErrorCurvePlot {
 
     private static BasicStroke stroke(ErrorCurves curves, ErrorCurves.Curve c) { return stroke(curves.methods().indexOf(c.label())); }
 
-    private static Color colour(int i) { return PALETTE[i % PALETTE.length]; }
+    private static Color colour(int i) { return PlotAxes.PALETTE[i % PlotAxes.PALETTE.length]; }
 
     /** Solid for the first ten methods; past ten, colours repeat with a dashed, then a dotted line. */
     private static BasicStroke stroke(int i) {
-        float[] dash = switch (i / PALETTE.length) {
+        float[] dash = switch (i / PlotAxes.PALETTE.length) {
             case 0 -> null;
             case 1 -> new float[] {9, 5};
             default -> new float[] {2, 4};
@@ -219,23 +198,6 @@ public final class ErrorCurvePlot {
         return new double[] {lo, hi};
     }
 
-    /** "Nice" tick values (1, 2 or 5 times a power of ten) covering [lo, hi] with about {@code count} ticks. */
-    static List<Double> ticks(double lo, double hi, int count) {
-        double raw = (hi - lo) / Math.max(1, count);
-        int p = (int) Math.floor(Math.log10(raw));
-        double r = raw / Math.pow(10, p);
-        int mult = r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10;
-        // tick k is k*mult*10^p, computed from exact integers and an exact power of ten (no drift from repeated adds)
-        double unit = Math.pow(10, Math.abs(p));
-        List<Double> out = new ArrayList<>();
-        for (long k = (long) Math.ceil(lo / (mult * Math.pow(10, p)) - 1e-9); ; k++) {
-            double t = p < 0 ? k * mult / unit : k * mult * unit;
-            if (t > hi + 1e-9 * Math.abs(hi)) break;
-            out.add(t == 0 ? 0.0 : t);
-        }
-        return out;
-    }
-
     private static String label(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
@@ -256,11 +218,4 @@ public final class ErrorCurvePlot {
     }
 
     private static void centered(Graphics2D g, String s, int cx, int baseline) { PlotCanvas.centered(g, s, cx, baseline); }
-
-    /** Data value to pixel, linear. */
-    private record Scale(double lo, double hi, double from, double to) {
-        double x(double v) { return from + (v - lo) / (hi - lo) * (to - from); }
-
-        int px(double v) { return (int) Math.round(x(v)); }
-    }
 }

@@ -1,5 +1,6 @@
 package ibinit.report;
 
+import ibinit.report.PlotAxes.Scale;
 import ibinit.info.plane.InfoPlaneHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,7 +14,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws an {@link InfoPlaneHistory} as the information-plane PNG of Shwartz-Ziv and Tishby:
@@ -27,9 +27,6 @@ public final class InfoPlanePlot {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 650;
     private static final int LEFT = 80, RIGHT = 300, TOP = 60, BOTTOM = 70;
-    private static final Color[] LINE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
     /** Viridis at 0, 1/4, 1/2, 3/4, 1; linear in between. */
     private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
         new Color(0x5ec962), new Color(0xfde725)};
@@ -68,26 +65,8 @@ public final class InfoPlanePlot {
         g.setColor(Color.DARK_GRAY);
         centered(g, fit(g.getFontMetrics(), h.estimator(), WIDTH - 20), WIDTH / 2, 50);
 
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        List<Double> yTicks = ErrorCurvePlot.ticks(yr[0], yr[1], 8), xTicks = ErrorCurvePlot.ticks(xr[0], xr[1], 10);
-        for (double t : yTicks) {
-            int y = sy.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(LEFT, y, LEFT + pw, y);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(LEFT - 5, y, LEFT, y);
-            String s = label(t, yTicks);
-            g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
-        }
-        for (double t : xTicks) {
-            int x = sx.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(x, TOP, x, TOP + ph);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(x, TOP + ph, x, TOP + ph + 5);
-            centered(g, label(t, xTicks), x, TOP + ph + 8 + fm.getAscent());
-        }
+        List<Double> yTicks = PlotAxes.ticks(yr[0], yr[1], 8), xTicks = PlotAxes.ticks(xr[0], xr[1], 10);
+        PlotAxes.grid(g, sx, xTicks, PlotAxes.labels(xTicks), sy, yTicks, PlotAxes.labels(yTicks), LEFT, TOP, pw, ph);
         ceilings(g, h, sx, sy, xr, yr, pw, ph);
         PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, "I(X;T) (bits)", "I(T;Y) (bits)");
 
@@ -103,7 +82,7 @@ public final class InfoPlanePlot {
                 else p.moveTo(sx.x(s.ixt()[l]), sy.x(s.ity()[l]));
                 started = true;
             }
-            g.setColor(LINE[l % LINE.length]);
+            g.setColor(PlotAxes.PALETTE[l % PlotAxes.PALETTE.length]);
             g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(p);
         }
@@ -146,7 +125,7 @@ public final class InfoPlanePlot {
         int row = 24;
         for (int l = 0; l < h.layers().size(); l++) {
             int yy = y + l * row + fm.getAscent() / 2 + 4;
-            g.setColor(LINE[l % LINE.length]);
+            g.setColor(PlotAxes.PALETTE[l % PlotAxes.PALETTE.length]);
             g.setStroke(new BasicStroke(2.2f));
             g.drawLine(x, yy, x + 28, yy);
             Shape m = marker(l, x + 14, yy, 5.5);
@@ -266,20 +245,7 @@ public final class InfoPlanePlot {
         return new double[] {0, hi * 1.05};
     }
 
-    /** A tick value with as many decimals as the tick spacing needs (0.002 apart: 3), so neighbours never print alike. */
-    static String label(double v, List<Double> ticks) {
-        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
-        int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
     private static String fit(FontMetrics fm, String s, int width) { return PlotCanvas.fit(fm, s, width); }
 
     private static void centered(Graphics2D g, String s, int cx, int baseline) { PlotCanvas.centered(g, s, cx, baseline); }
-
-    private record Scale(double lo, double hi, double from, double to) {
-        double x(double v) { return from + (v - lo) / (hi - lo) * (to - from); }
-
-        int px(double v) { return (int) Math.round(x(v)); }
-    }
 }

@@ -1,5 +1,6 @@
 package ibinit.report;
 
+import ibinit.report.PlotAxes.Scale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,7 +10,6 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A general x-y plot in the style of {@link ErrorCurvePlot}: each series a line (with an optional
@@ -22,9 +22,6 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
     public static final int WIDTH = 900;
     public static final int HEIGHT = 560;
     private static final int LEFT = 80, RIGHT = 230, TOP = 55, BOTTOM = 70;
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
     /** How a series is drawn. */
     public enum Style { LINE, THIN_LINE, POINTS }
@@ -66,24 +63,8 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         PlotCanvas.centered(g, title, WIDTH / 2, 32);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        List<Double> yTicks = ErrorCurvePlot.ticks(yr[0], yr[1], 8), xTicks = ErrorCurvePlot.ticks(xr[0], xr[1], 8);
-        for (double t : yTicks) {
-            int y = sy.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(LEFT, y, LEFT + pw, y);
-            g.setColor(Color.DARK_GRAY);
-            String s = label(t, yTicks);
-            g.drawString(s, LEFT - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
-        }
-        for (double t : xTicks) {
-            int x = sx.px(t);
-            g.setColor(new Color(0xe6e6e6));
-            g.drawLine(x, TOP, x, TOP + ph);
-            g.setColor(Color.DARK_GRAY);
-            PlotCanvas.centered(g, label(t, xTicks), x, TOP + ph + 8 + fm.getAscent());
-        }
+        List<Double> yTicks = PlotAxes.ticks(yr[0], yr[1], 8), xTicks = PlotAxes.ticks(xr[0], xr[1], 8);
+        PlotAxes.grid(g, sx, xTicks, PlotAxes.labels(xTicks), sy, yTicks, PlotAxes.labels(yTicks), LEFT, TOP, pw, ph);
         PlotCanvas.frame(g, LEFT, TOP, pw, ph, HEIGHT, xLabel, yLabel);
         g.setClip(LEFT, TOP, pw + 1, ph + 1);
         for (Series s : series) if (s.lo() != null) band(g, s, sx, sy);
@@ -147,7 +128,7 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
         }
     }
 
-    private static Color colour(int i) { return i < 0 ? Color.BLACK : PALETTE[i % PALETTE.length]; }
+    private static Color colour(int i) { return i < 0 ? Color.BLACK : PlotAxes.PALETTE[i % PlotAxes.PALETTE.length]; }
 
     private double[] range(boolean x) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -166,20 +147,5 @@ public record XyPlot(String title, String xLabel, String yLabel, List<Series> se
         // a flat series gets a visible range around it rather than ticks that all print alike
         double pad = hi - lo > 1e-6 * (Math.abs(hi) + 1) ? (hi - lo) * 0.05 : 0.05 * (Math.abs(hi) + 1);
         return new double[] {lo - pad, hi + pad};
-    }
-
-    /** A tick label with as many decimals as the tick spacing needs, so neighbours never print alike. */
-    private static String label(double v, List<Double> ticks) {
-        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : 1;
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
-        if (Math.abs(v) >= 1e6 || (v != 0 && Math.abs(v) < 1e-4)) return String.format(Locale.ROOT, "%.3g", v);
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** Data value to pixel, linear. */
-    private record Scale(double lo, double hi, double from, double to) {
-        double x(double v) { return from + (v - lo) / (hi - lo) * (to - from); }
-
-        int px(double v) { return (int) Math.round(x(v)); }
     }
 }

@@ -111,7 +111,7 @@ class ErrorCurvePlotTest {
 
     @Test
     void ticksAreRoundNumbersCoveringTheRange() {
-        assertEquals(List.of(10.0, 12.0, 14.0, 16.0, 18.0, 20.0), ErrorCurvePlot.ticks(9.3, 20.4, 6));
-        assertEquals(List.of(1.0, 2.0, 3.0), ErrorCurvePlot.ticks(1, 3, 10).stream().filter(t -> t == Math.rint(t)).toList());
+        assertEquals(List.of(10.0, 12.0, 14.0, 16.0, 18.0, 20.0), PlotAxes.ticks(9.3, 20.4, 6));
+        assertEquals(List.of(1.0, 2.0, 3.0), PlotAxes.ticks(1, 3, 10).stream().filter(t -> t == Math.rint(t)).toList());
     }
 }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class InfoPlanePlotTest {
     @Test
     void tickLabelsStayDistinctOnFineAxes() {
-        List<Double> ticks = ErrorCurvePlot.ticks(3.297, 3.3165, 8);
+        List<Double> ticks = PlotAxes.ticks(3.297, 3.3165, 8);
         var labels = new HashSet<String>();
-        for (double t : ticks) labels.add(InfoPlanePlot.label(t, ticks));
+        for (double t : ticks) labels.add(PlotAxes.label(t, ticks));
         assertEquals(ticks.size(), labels.size(), labels.toString());
-        List<Double> coarse = ErrorCurvePlot.ticks(0, 12, 10);
-        assertEquals("4", InfoPlanePlot.label(4.0, coarse));
+        List<Double> coarse = PlotAxes.ticks(0, 12, 10);
+        assertEquals("4", PlotAxes.label(4.0, coarse));
     }
 
     @Test
