@@ -32,26 +32,13 @@ class HessianVectorProductTest {
     @AfterAll
     static void close() { backend.close(); }
 
-    /** A network with random parameters, a batch and labels. */
-    record Problem(Sequential net, Tensor x, Tensor labels) implements AutoCloseable {
-        @Override
-        public void close() {
-            net.close();
-            x.close();
-            labels.close();
-        }
-    }
-
-    static Problem problem(Backend b, String spec, Activation act, int batch, long seed) {
+    /** A network with random parameters N(0, 0.5^2), a batch and labels. */
+    static NetAndBatch problem(Backend b, String spec, Activation act, int batch, long seed) {
         Architecture arch = Architecture.parse(spec);
         Sequential net = Sequential.build(b, arch, act, 0.1f);
         int k = 0;
         for (Parameter p : net.parameters()) b.fillNormal(p.value(), RandomStream.of(seed, k++), 0f, 0.5f);
-        Tensor x = b.zeros(batch, arch.inputSize());
-        b.fillNormal(x, RandomStream.of(seed + 1, 0), 0f, 1f);
-        int[] y = new int[batch];
-        for (int i = 0; i < batch; i++) y[i] = (int) ((seed + 7L * i) % arch.outputSize());
-        return new Problem(net, x, b.fromArray(y, batch));
+        return NetAndBatch.of(net, arch, batch, seed);
     }
 
     static void randomDirections(Sequential net, long seed) {
@@ -75,18 +62,18 @@ class HessianVectorProductTest {
     }
 
     /** Checks H v against the central difference of gradients along v, entry by entry. */
-    static void checkAgainstFiniteDifference(Problem pr, double eps, String what) {
-        List<Parameter> ps = pr.net.parameters();
-        randomDirections(pr.net, 99);
-        pr.net.lossAndGradient(pr.x, pr.labels);
-        pr.net.hessianVector();
+    static void checkAgainstFiniteDifference(NetAndBatch pr, double eps, String what) {
+        List<Parameter> ps = pr.net().parameters();
+        randomDirections(pr.net(), 99);
+        pr.net().lossAndGradient(pr.x(), pr.labels());
+        pr.net().hessianVector();
         float[][] hv = read(ps, Parameter::hessianVector);
         float[][] theta0 = read(ps, Parameter::value), v = read(ps, Parameter::direction);
         moveTo(ps, theta0, v, eps);
-        pr.net.lossAndGradient(pr.x, pr.labels);
+        pr.net().lossAndGradient(pr.x(), pr.labels());
         float[][] up = read(ps, Parameter::grad);
         moveTo(ps, theta0, v, -eps);
-        pr.net.lossAndGradient(pr.x, pr.labels);
+        pr.net().lossAndGradient(pr.x(), pr.labels());
         float[][] down = read(ps, Parameter::grad);
         moveTo(ps, theta0, v, 0);
         double scale = 0;
@@ -104,7 +91,7 @@ class HessianVectorProductTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void denseNetworksEveryActivation(Activation act) {
-        try (Problem pr = problem(backend, "7-6-5-4", act, 5, 11)) {
+        try (NetAndBatch pr = problem(backend, "7-6-5-4", act, 5, 11)) {
             checkAgainstFiniteDifference(pr, 1e-3, "mlp " + act); // 1e-2 crosses ReLU kinks
         }
     }
@@ -114,7 +101,7 @@ class HessianVectorProductTest {
     void convNetworksEveryActivation(Activation act) {
         // conv with padding, pooling, conv, flatten, dense; then strided conv and overlapping pooling
         for (String spec : new String[] {"1x6x6-c2k3p1-mp2-c3k2-5", "2x7x7-c3k3s2p1-mp2s1-c2k1-4"}) {
-            try (Problem pr = problem(backend, spec, act, 3, 21)) {
+            try (NetAndBatch pr = problem(backend, spec, act, 3, 21)) {
                 // A step of 1e-2 moves pooling winners (the gradient jumps there); 1e-3 does not.
                 checkAgainstFiniteDifference(pr, 1e-3, spec + " " + act);
             }
@@ -124,16 +111,16 @@ class HessianVectorProductTest {
     @Test
     void symmetric() {
         for (String spec : new String[] {"7-6-5-4", "1x6x6-c2k3p1-mp2-c3k2-5"}) {
-            try (Problem pr = problem(backend, spec, Activation.TANH, 4, 31)) {
-                List<Parameter> ps = pr.net.parameters();
-                pr.net.lossAndGradient(pr.x, pr.labels);
-                randomDirections(pr.net, 1);
+            try (NetAndBatch pr = problem(backend, spec, Activation.TANH, 4, 31)) {
+                List<Parameter> ps = pr.net().parameters();
+                pr.net().lossAndGradient(pr.x(), pr.labels());
+                randomDirections(pr.net(), 1);
                 float[][] v = read(ps, Parameter::direction);
-                pr.net.hessianVector();
+                pr.net().hessianVector();
                 float[][] hv = read(ps, Parameter::hessianVector);
-                randomDirections(pr.net, 2);
+                randomDirections(pr.net(), 2);
                 float[][] w = read(ps, Parameter::direction);
-                pr.net.hessianVector();
+                pr.net().hessianVector();
                 float[][] hw = read(ps, Parameter::hessianVector);
                 double wHv = 0, vHw = 0, mag = 0;
                 for (int i = 0; i < ps.size(); i++) {
@@ -153,21 +140,21 @@ class HessianVectorProductTest {
     @Test
     void nativeBackendsMatchTheReference() {
         String spec = "1x6x6-c2k3p1-mp2-c3k2-8-5";
-        try (Problem ref = problem(backend, spec, Activation.TANH, 6, 51)) {
-            randomDirections(ref.net, 5);
-            ref.net.lossAndGradient(ref.x, ref.labels);
-            ref.net.hessianVector();
-            float[][] want = read(ref.net.parameters(), Parameter::hessianVector);
+        try (NetAndBatch ref = problem(backend, spec, Activation.TANH, 6, 51)) {
+            randomDirections(ref.net(), 5);
+            ref.net().lossAndGradient(ref.x(), ref.labels());
+            ref.net().hessianVector();
+            float[][] want = read(ref.net().parameters(), Parameter::hessianVector);
             for (Backend b : Backends.openAvailable()) {
                 if (b.name().equals(backend.name())) {
                     b.close();
                     continue;
                 }
-                try (b; Problem pr = problem(b, spec, Activation.TANH, 6, 51)) {
-                    randomDirections(pr.net, 5);
-                    pr.net.lossAndGradient(pr.x, pr.labels);
-                    pr.net.hessianVector();
-                    float[][] got = read(pr.net.parameters(), Parameter::hessianVector);
+                try (b; NetAndBatch pr = problem(b, spec, Activation.TANH, 6, 51)) {
+                    randomDirections(pr.net(), 5);
+                    pr.net().lossAndGradient(pr.x(), pr.labels());
+                    pr.net().hessianVector();
+                    float[][] got = read(pr.net().parameters(), Parameter::hessianVector);
                     for (int i = 0; i < want.length; i++) {
                         double mag = 0;
                         for (float e : want[i]) mag = Math.max(mag, Math.abs(e));
@@ -183,13 +170,13 @@ class HessianVectorProductTest {
     /** The gradient of lossAndGradient (unfused) is that of a training step's fused path. */
     @Test
     void lossAndGradientMatchesTrainingBackward() {
-        try (Problem pr = problem(backend, "7-6-5-4", Activation.SIGMOID, 5, 41);
+        try (NetAndBatch pr = problem(backend, "7-6-5-4", Activation.SIGMOID, 5, 41);
              Tensor g = backend.zeros(5, 4)) {
-            List<Parameter> ps = pr.net.parameters();
-            double loss = pr.net.lossAndGradient(pr.x, pr.labels);
+            List<Parameter> ps = pr.net().parameters();
+            double loss = pr.net().lossAndGradient(pr.x(), pr.labels());
             float[][] unfused = read(ps, Parameter::grad);
-            assertEquals(loss, backend.softmaxCrossEntropy(pr.net.forward(pr.x), pr.labels, g), 1e-6);
-            pr.net.backward(g);
+            assertEquals(loss, backend.softmaxCrossEntropy(pr.net().forward(pr.x()), pr.labels(), g), 1e-6);
+            pr.net().backward(g);
             float[][] fused = read(ps, Parameter::grad);
             for (int i = 0; i < ps.size(); i++) {
                 for (int j = 0; j < fused[i].length; j++) assertEquals(fused[i][j], unfused[i][j], 1e-6);

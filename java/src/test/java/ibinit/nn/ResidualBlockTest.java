@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ibinit.backend.Activation;
-import ibinit.nn.HessianVectorProductTest.Problem;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,7 @@ class ResidualBlockTest {
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"TANH", "RELU", "SIGMOID"})
     void gradientMatchesFiniteDifference(Activation act) {
-        try (Problem pr = HessianVectorProductTest.problem(HessianVectorProductTest.backend, NET, act, 3, 61)) {
+        try (NetAndBatch pr = HessianVectorProductTest.problem(HessianVectorProductTest.backend, NET, act, 3, 61)) {
             var b = HessianVectorProductTest.backend;
             pr.net().lossAndGradient(pr.x(), pr.labels());
             for (Parameter p : pr.net().parameters()) {
@@ -81,7 +80,7 @@ class ResidualBlockTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void hessianVectorMatchesFiniteDifference(Activation act) {
-        try (Problem pr = HessianVectorProductTest.problem(HessianVectorProductTest.backend, NET, act, 3, 71)) {
+        try (NetAndBatch pr = HessianVectorProductTest.problem(HessianVectorProductTest.backend, NET, act, 3, 71)) {
             HessianVectorProductTest.checkAgainstFiniteDifference(pr, kinked(act) ? 1e-4 : 1e-3, NET + " " + act);
         }
     }
@@ -97,7 +96,7 @@ class ResidualBlockTest {
     @Test
     void trainingPathMatches() {
         var b = HessianVectorProductTest.backend;
-        try (Problem pr = HessianVectorProductTest.problem(b, NET, Activation.RELU, 4, 81); var g = b.zeros(4, 3)) {
+        try (NetAndBatch pr = HessianVectorProductTest.problem(b, NET, Activation.RELU, 4, 81); var g = b.zeros(4, 3)) {
             double loss = pr.net().lossAndGradient(pr.x(), pr.labels());
             float[][] a = HessianVectorProductTest.read(pr.net().parameters(), Parameter::grad);
             assertEquals(loss, b.softmaxCrossEntropy(pr.net().forward(pr.x()), pr.labels(), g), 1e-6);
