@@ -7,6 +7,7 @@ import ibinit.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A basic residual block without batch normalization, as in the no-BN nets of Fixup, GradInit
@@ -86,41 +87,43 @@ public final class ResidualBlock implements Layer {
         return s;
     }
 
+    /** How one layer passes a gradient back; {@code firstOfPath}: the layer that reads the block's input. */
+    private interface BackStep { Tensor apply(Layer layer, Tensor grad, boolean firstOfPath); }
+
+    /** x through one path (main or skip), first layer to last. */
+    private static Tensor along(List<Layer> path, Tensor x, BiFunction<Layer, Tensor, Tensor> step) {
+        for (Layer l : path) x = step.apply(l, x);
+        return x;
+    }
+
+    /** A gradient back through one path, last layer to first. */
+    private static Tensor back(List<Layer> path, Tensor g, BackStep step) {
+        for (int i = path.size() - 1; i >= 0; i--) g = step.apply(path.get(i), g, i == 0);
+        return g;
+    }
+
     @Override
     public Tensor forward(Tensor x) {
-        Tensor h = x;
-        for (Layer l : main) h = l.forward(h);
-        Tensor s = x;
-        for (Layer l : skip) s = l.forward(s);
-        return out.forward(add(h, s, sum));
+        return out.forward(add(along(main, x, Layer::forward), along(skip, x, Layer::forward), sum));
     }
 
     @Override
     public Tensor backward(Tensor dy) {
         Tensor g = out.backward(dy);
-        Tensor gm = g;
-        for (int i = main.size() - 1; i >= 0; i--) gm = main.get(i).backward(gm);
-        Tensor gs = g;
-        for (int i = skip.size() - 1; i >= 0; i--) gs = skip.get(i).backward(gs);
-        return add(gm, gs, inputGrad);
+        BackStep step = (l, t, first) -> l.backward(t);
+        return add(back(main, g, step), back(skip, g, step), inputGrad);
     }
 
     @Override
     public Tensor forwardR(Tensor rx) {
-        Tensor h = rx;
-        for (Layer l : main) h = l.forwardR(h);
-        Tensor s = rx;
-        for (Layer l : skip) s = l.forwardR(s);
-        return out.forwardR(add(h, s, rSum));
+        return out.forwardR(add(along(main, rx, Layer::forwardR), along(skip, rx, Layer::forwardR), rSum));
     }
 
     @Override
     public Tensor backwardR(Tensor rdy, boolean wantInputGrad) {
         Tensor g = out.backwardR(rdy, true);
-        Tensor gm = g;
-        for (int i = main.size() - 1; i >= 0; i--) gm = main.get(i).backwardR(gm, i > 0 || wantInputGrad);
-        Tensor gs = g;
-        for (int i = skip.size() - 1; i >= 0; i--) gs = skip.get(i).backwardR(gs, i > 0 || wantInputGrad);
+        BackStep step = (l, t, first) -> l.backwardR(t, !first || wantInputGrad);
+        Tensor gm = back(main, g, step), gs = back(skip, g, step);
         return wantInputGrad ? add(gm, gs, rInputGrad) : null;
     }
 
