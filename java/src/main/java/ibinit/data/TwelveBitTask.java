@@ -50,7 +50,7 @@ public final class TwelveBitTask {
             y[p] = value(p, vertices) > THRESHOLD ? 1 : 0;
         }
         Dataset all = new Dataset("12bit/all", x, y, BITS, 2, null);
-        int[] order = shuffle(PATTERNS, new SplittableRandom(Permutations.derive(seed, SPLIT_SALT)));
+        int[] order = Permutations.shuffled(PATTERNS, new SplittableRandom(Permutations.derive(seed, SPLIT_SALT)));
         int trainSize = (int) Math.floor(TRAIN_FRACTION * PATTERNS);
         int[] train = java.util.Arrays.copyOfRange(order, 0, trainSize);
         int[] test = java.util.Arrays.copyOfRange(order, trainSize, PATTERNS);
@@ -102,21 +102,9 @@ public final class TwelveBitTask {
                 v[k++] = new double[] {b / norm, 0, a / norm};
             }
         }
-        int[] pi = shuffle(BITS, new SplittableRandom(seed));
+        int[] pi = Permutations.shuffled(BITS, new SplittableRandom(seed));
         double[][] out = new double[BITS][];
         for (int j = 0; j < BITS; j++) out[j] = v[pi[j]];
         return out;
-    }
-
-    private static int[] shuffle(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }
