@@ -11,6 +11,7 @@ import ibinit.info.plane.InfoPlaneHistory;
 import ibinit.report.AtomicFiles;
 import ibinit.report.InfoPlanePlot;
 import ibinit.report.Json;
+import ibinit.text.Choices;
 import ibinit.train.RunStatus;
 import ibinit.train.Trainer;
 import ibinit.train.TrainingOutcome;
@@ -64,9 +65,7 @@ final class InfoPlaneCommand implements Callable<Integer> {
         }
 
         static Task parse(String s) {
-            String n = s.trim().toLowerCase(Locale.ROOT);
-            for (Task t : values()) if (t.cliName.equals(n)) return t;
-            throw new IllegalArgumentException("unknown --task '" + s + "' (choose from 12bit, mnist)");
+            return Choices.parse(Task.class, s, t -> t.cliName, "--task");
         }
     }
 

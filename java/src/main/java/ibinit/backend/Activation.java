@@ -1,6 +1,6 @@
 package ibinit.backend;
 
-import java.util.Locale;
+import ibinit.text.Choices;
 
 /** Elementwise nonlinearities; the codes match native/include/ibinit_scalar.h. */
 public enum Activation {
@@ -20,12 +20,9 @@ public enum Activation {
 
     /** Parses a CLI name ({@code relu}, {@code leaky-relu}, ...), with a clear error listing the choices. */
     public static Activation parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (Activation a : values()) {
-            if (a.cliName.equals(n) || (a == LEAKY_RELU && n.equals("leakyrelu")) || (a == IDENTITY && n.equals("linear"))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + name + "' (choose from relu, leaky-relu, tanh, sigmoid, identity)");
+        String n = Choices.normalize(name);
+        if (n.equals("leakyrelu")) return LEAKY_RELU; // PyTorch's spelling
+        if (n.equals("linear")) return IDENTITY;
+        return Choices.parse(Activation.class, name, a -> a.cliName, "activation");
     }
 }

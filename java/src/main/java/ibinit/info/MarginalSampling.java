@@ -1,7 +1,7 @@
 package ibinit.info;
 
 import ibinit.data.Permutations;
-import java.util.Locale;
+import ibinit.text.Choices;
 import java.util.SplittableRandom;
 
 /**
@@ -23,9 +23,7 @@ public enum MarginalSampling {
     MarginalSampling(String cliName) { this.cliName = cliName; }
 
     public static MarginalSampling parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (MarginalSampling m : values()) if (m.cliName.equals(n)) return m;
-        throw new IllegalArgumentException("unknown marginal sampling '" + name + "' (choose from permutation, derangement, all-pairs)");
+        return Choices.parse(MarginalSampling.class, name, m -> m.cliName, "marginal sampling");
     }
 
     /** Marginal rows for a batch of b: b for the shuffles, b(b-1) for all pairs. */

@@ -1,6 +1,6 @@
 package ibinit.info;
 
-import java.util.Locale;
+import ibinit.text.Choices;
 
 /** What a MINE critic ascends, and how its gradient is formed. */
 public enum MineObjective {
@@ -19,8 +19,6 @@ public enum MineObjective {
     MineObjective(String cliName) { this.cliName = cliName; }
 
     public static MineObjective parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (MineObjective o : values()) if (o.cliName.equals(n)) return o;
-        throw new IllegalArgumentException("unknown MINE objective '" + name + "' (choose from dv, dv-bias-corrected, mine-f)");
+        return Choices.parse(MineObjective.class, name, o -> o.cliName, "MINE objective");
     }
 }

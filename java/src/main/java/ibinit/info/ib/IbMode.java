@@ -1,6 +1,6 @@
 package ibinit.info.ib;
 
-import java.util.Locale;
+import ibinit.text.Choices;
 
 /** How the IB objective is applied (the paper's section 5, or its appendix B). */
 public enum IbMode {
@@ -14,8 +14,6 @@ public enum IbMode {
     IbMode(String cliName) { this.cliName = cliName; }
 
     public static IbMode parse(String s) {
-        String n = s.trim().toLowerCase(Locale.ROOT);
-        for (IbMode m : values()) if (m.cliName.equals(n)) return m;
-        throw new IllegalArgumentException("unknown --mode '" + s + "' (choose from layerwise, end-to-end)");
+        return Choices.parse(IbMode.class, s, m -> m.cliName, "--mode");
     }
 }

@@ -1,6 +1,6 @@
 package ibinit.info.ib;
 
-import java.util.Locale;
+import ibinit.text.Choices;
 
 /** What the network is trained to do (the columns of the paper's Table 1). */
 public enum IbObjective {
@@ -16,8 +16,6 @@ public enum IbObjective {
     IbObjective(String cliName) { this.cliName = cliName; }
 
     public static IbObjective parse(String s) {
-        String n = s.trim().toLowerCase(Locale.ROOT);
-        for (IbObjective o : values()) if (o.cliName.equals(n)) return o;
-        throw new IllegalArgumentException("unknown --objective '" + s + "' (choose from ce, ib-y-only, ib)");
+        return Choices.parse(IbObjective.class, s, o -> o.cliName, "--objective");
     }
 }
