@@ -1,20 +1,12 @@
 package ibinit.bench;
 
-import ibinit.backend.Activation;
-import ibinit.backend.Backend;
 import ibinit.backend.Backends;
 import ibinit.backend.RandomStream;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializers;
 import ibinit.init.scales.GradInit;
 import ibinit.init.scales.GradInitOptions;
 import ibinit.init.scales.Nio;
 import ibinit.init.scales.NioOptions;
-import ibinit.nn.Architecture;
 import ibinit.nn.Sequential;
-import ibinit.nn.Sgd;
-import ibinit.tensor.Tensor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,60 +46,38 @@ public class ScaleStepBenchmark {
     @Param({"cpu"})
     public String backend;
 
-    private Backend b;
-    private Sequential net;
-    private Sgd sgd;
-    private Tensor sample, sampleLabels, x, labels, grad;
+    private StepFixture f;
 
     @Setup(Level.Trial)
     public void setUp() {
-        b = Backends.open(backend);
-        Architecture a = Architecture.parse(arch);
-        net = Sequential.build(b, a, Activation.RELU, 0f);
-        Initializers.create("kaiming-normal", Activation.RELU, 0, BiasInit.ZEROS).initialize(net, InitContext.seeded(1));
-        sgd = new Sgd(0.01f, 0.9f, 0f, false);
-        sample = b.zeros(192, a.inputSize()); // GradInit reads 1.5 batches per step
-        b.fillUniform(sample, RandomStream.of(2, 0), 0, 1);
-        int[] y = new int[192];
-        for (int i = 0; i < y.length; i++) y[i] = i % 10;
-        sampleLabels = b.fromArray(y, 192);
-        x = sample.slice(0, 128);
-        labels = sampleLabels.slice(0, 128);
-        grad = b.zeros(128, 10);
-        for (var p : net.parameters()) b.fillNormal(p.direction(), RandomStream.of(3, 0), 0f, 1f);
-        net.lossAndGradient(x, labels);
+        f = new StepFixture(Backends.open(backend), arch, "kaiming-normal", 0.01f, 192, 128); // GradInit reads 1.5 batches per step
+        for (var p : f.net.parameters()) f.backend.fillNormal(p.direction(), RandomStream.of(3, 0), 0f, 1f);
+        f.net.lossAndGradient(f.x, f.labels);
     }
 
     @Benchmark
     public double step() {
+        Sequential net = f.net;
         double r = switch (what) {
-            case "train-step" -> {
-                double loss = b.softmaxCrossEntropy(net.forward(x), labels, grad);
-                net.backward(grad);
-                sgd.step(net.parameters());
-                yield loss;
-            }
-            case "gradient" -> net.lossAndGradient(x, labels);
+            case "train-step" -> f.trainStep();
+            case "gradient" -> net.lossAndGradient(f.x, f.labels);
             case "hvp" -> {
                 net.hessianVector();
                 yield 0;
             }
-            case "nio-objective", "nio-constraint" -> Nio.optimize(net, sample, sampleLabels,
+            case "nio-objective", "nio-constraint" -> Nio.optimize(net, f.sample, f.sampleLabels,
                     new NioOptions(2, 0.7, 1, what.endsWith("objective") ? 1e9 : 1e-9, 0.015, 1, 0.01, 128), s -> { }).seconds();
-            case "gradinit-objective", "gradinit-constraint" -> GradInit.optimize(net, sample, sampleLabels,
+            case "gradinit-objective", "gradinit-constraint" -> GradInit.optimize(net, f.sample, f.sampleLabels,
                     new GradInitOptions(1, 128, 0.1, what.endsWith("objective") ? 1e9 : 1e-9, 0.01, 0.01), s -> { }).seconds();
             default -> throw new IllegalArgumentException(what);
         };
-        b.synchronize();
+        f.backend.synchronize();
         return r;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        sgd.close();
-        net.close();
-        grad.close();
-        sample.close();
-        sampleLabels.close();
+        f.close();
+        f.backend.close();
     }
 }

@@ -1,19 +1,13 @@
 package ibinit.bench;
 
-import ibinit.backend.Activation;
 import ibinit.backend.Backend;
 import ibinit.backend.Backends;
 import ibinit.backend.RandomStream;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializers;
 import ibinit.init.scales.GradInit;
 import ibinit.init.scales.GradInitOptions;
 import ibinit.init.scales.Nio;
 import ibinit.init.scales.NioOptions;
-import ibinit.nn.Architecture;
 import ibinit.nn.Sequential;
-import ibinit.nn.Sgd;
 import ibinit.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,25 +32,13 @@ public final class ScaleStepCost {
         String arch = args[0];
         int rounds = Integer.parseInt(args[1]);
         try (Backend b = Backends.open(args.length > 2 ? args[2] : "cpu")) {
-            Architecture a = Architecture.parse(arch);
-            Sequential net = Sequential.build(b, a, Activation.RELU, 0f);
-            Initializers.create("kaiming-normal", Activation.RELU, 0, BiasInit.ZEROS).initialize(net, InitContext.seeded(1));
-            Sgd sgd = new Sgd(0.01f, 0.9f, 0f, false);
-            Tensor sample = b.zeros(192, a.inputSize());
-            b.fillUniform(sample, RandomStream.of(2, 0), 0, 1);
-            int[] y = new int[192];
-            for (int i = 0; i < y.length; i++) y[i] = i % 10;
-            Tensor labels = b.fromArray(y, 192);
-            Tensor x = sample.slice(0, 128), xl = labels.slice(0, 128), grad = b.zeros(128, a.outputSize());
+            StepFixture f = new StepFixture(b, arch, "kaiming-normal", 0.01f, 192, 128);
+            Sequential net = f.net;
+            Tensor sample = f.sample, labels = f.sampleLabels, x = f.x, xl = f.labels;
             for (var p : net.parameters()) b.fillNormal(p.direction(), RandomStream.of(3, 0), 0f, 1f);
             int t = 4;
             Map<String, DoubleSupplier> ops = new LinkedHashMap<>();
-            ops.put("train step", () -> {
-                double loss = b.softmaxCrossEntropy(net.forward(x), xl, grad);
-                net.backward(grad);
-                sgd.step(net.parameters());
-                return loss;
-            });
+            ops.put("train step", f::trainStep);
             ops.put("loss and gradient", () -> net.lossAndGradient(x, xl));
             ops.put("Hessian-vector product", () -> {
                 net.lossAndGradient(x, xl);
@@ -78,26 +60,16 @@ public final class ScaleStepCost {
                     if (r >= 0) ms.get(e.getKey())[r] = elapsed;
                 }
             }
-            double trainMin = min(ms.get("train step")), trainMed = median(ms.get("train step"));
+            double trainMin = min(ms.get("train step")), trainMed = StepFixture.median(ms.get("train step"));
             System.out.printf(Locale.ROOT, "%s, %d rounds, backend %s, threads %d%n", arch, rounds, b.name(), b.threads());
             System.out.printf(Locale.ROOT, "%-30s %10s %10s %8s %8s%n", "operation", "min ms", "median ms", "min x", "med x");
             for (var e : ms.entrySet()) {
-                System.out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %8.2f %8.2f%n", e.getKey(), min(e.getValue()), median(e.getValue()),
-                        min(e.getValue()) / trainMin, median(e.getValue()) / trainMed);
+                System.out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %8.2f %8.2f%n", e.getKey(), min(e.getValue()), StepFixture.median(e.getValue()),
+                        min(e.getValue()) / trainMin, StepFixture.median(e.getValue()) / trainMed);
             }
-            sgd.close();
-            net.close();
-            sample.close();
-            labels.close();
-            grad.close();
+            f.close();
         }
     }
 
     private static double min(double[] v) { return Arrays.stream(v).min().orElse(Double.NaN); }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 }

@@ -1,16 +1,6 @@
 package ibinit.bench;
 
-import ibinit.backend.Activation;
-import ibinit.backend.Backend;
 import ibinit.backend.Backends;
-import ibinit.backend.RandomStream;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializers;
-import ibinit.nn.Architecture;
-import ibinit.nn.Sequential;
-import ibinit.nn.Sgd;
-import ibinit.tensor.Tensor;
 import ibinit.train.smoothing.GradientStep;
 import ibinit.train.smoothing.Smoothing;
 import java.util.concurrent.TimeUnit;
@@ -51,47 +41,29 @@ public class SmoothedStepBenchmark {
     @Param({"cpu"})
     public String backend;
 
-    private static final int BATCH = 256;
-    private Backend b;
-    private Sequential net;
-    private Sgd sgd;
+    private StepFixture f;
     private GradientStep step;
-    private Tensor x, labels, grad;
     private long t;
 
     @Setup(Level.Trial)
     public void setUp() {
-        b = Backends.open(backend);
-        Architecture a = Architecture.parse(arch);
-        net = Sequential.build(b, a, Activation.RELU, 0f);
-        Initializers.create("kaiming-normal", Activation.RELU, 0, BiasInit.ZEROS).initialize(net, InitContext.seeded(1));
-        sgd = new Sgd(0.001f, 0.9f, 0f, false);
+        f = new StepFixture(Backends.open(backend), arch, "kaiming-normal", 0.001f, 256, 256);
         String protocol = smoothing.equals("none") ? "none" : arch.startsWith("784") ? "box:layers=1;2,radius=0.01" : "box:sigma=0.01";
-        step = GradientStep.open(net, Smoothing.parse(protocol), 1);
-        x = b.zeros(BATCH, a.inputSize());
-        b.fillUniform(x, RandomStream.of(2, 0), 0, 1);
-        int[] y = new int[BATCH];
-        for (int i = 0; i < y.length; i++) y[i] = i % 10;
-        labels = b.fromArray(y, BATCH);
-        grad = b.zeros(BATCH, 10);
+        step = GradientStep.open(f.net, Smoothing.parse(protocol), 1);
     }
 
     @Benchmark
     public double step() {
-        double loss = step.compute(x, labels, grad, 1, t++);
-        sgd.step(net.parameters());
-        b.synchronize();
+        double loss = step.compute(f.x, f.labels, f.grad, 1, t++);
+        f.sgd.step(f.net.parameters());
+        f.backend.synchronize();
         return loss;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         step.close();
-        sgd.close();
-        net.close();
-        x.close();
-        labels.close();
-        grad.close();
-        b.close();
+        f.close();
+        f.backend.close();
     }
 }

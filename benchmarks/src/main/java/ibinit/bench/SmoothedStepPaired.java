@@ -1,12 +1,8 @@
 package ibinit.bench;
 
-import ibinit.backend.Activation;
 import ibinit.backend.Backend;
 import ibinit.backend.Backends;
 import ibinit.backend.RandomStream;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializers;
 import ibinit.nn.Architecture;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
@@ -15,7 +11,6 @@ import ibinit.tensor.Tensor;
 import ibinit.train.smoothing.GradientStep;
 import ibinit.train.smoothing.Smoothing;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,24 +30,20 @@ public final class SmoothedStepPaired {
         int steps = Integer.parseInt(args[1]);
         String protocol = arch.startsWith("784") ? "box:layers=1;2,radius=0.01" : "box:sigma=0.01";
         try (Backend b = Backends.open(args.length > 2 ? args[2] : "cpu")) {
-            Architecture a = Architecture.parse(arch);
-            try (Sequential net = Sequential.build(b, a, Activation.RELU, 0f);
-                 Sgd sgd = new Sgd(0.001f, 0.9f, 0f, false);
-                 GradientStep plain = GradientStep.open(net, Smoothing.NONE, 1);
-                 GradientStep smoothed = GradientStep.open(net, Smoothing.parse(protocol), 1);
-                 Tensor x = b.zeros(256, a.inputSize());
-                 Tensor grad = b.zeros(256, 10)) {
-                Initializers.create("kaiming-normal", Activation.RELU, 0, BiasInit.ZEROS).initialize(net, InitContext.seeded(1));
-                b.fillUniform(x, RandomStream.of(2, 0), 0, 1);
-                int[] y = new int[256];
-                for (int i = 0; i < y.length; i++) y[i] = i % 10;
+            try (StepFixture f = new StepFixture(b, arch, "kaiming-normal", 0.001f, 256, 256);
+                 GradientStep plain = GradientStep.open(f.net, Smoothing.NONE, 1);
+                 GradientStep smoothed = GradientStep.open(f.net, Smoothing.parse(protocol), 1)) {
+                Sequential net = f.net;
+                Sgd sgd = f.sgd;
+                Tensor x = f.x, labels = f.labels, grad = f.grad;
+                Architecture a = f.arch;
                 List<Parameter> drawn = new ArrayList<>();
                 List<Integer> layers = Smoothing.parse(protocol).smoothedLayers(a);
                 for (int l : layers.subList(arch.startsWith("784") ? 0 : 1, layers.size())) { // the sigma rule leaves the first at radius 0
                     drawn.add(net.weightLayers().get(l - 1).parameters().getFirst());
                 }
                 List<Tensor> out = drawn.stream().map(p -> b.zeros(p.value().shape())).toList();
-                try (Tensor labels = b.fromArray(y, 256)) {
+                try {
                     double[] tp = new double[steps], ts = new double[steps], td = new double[steps];
                     for (int i = -steps / 5; i < steps; i++) { // the first fifth warms up
                         long t0 = System.nanoTime();
@@ -75,18 +66,12 @@ public final class SmoothedStepPaired {
                             td[i] = (t3 - t2) / 1e3;
                         }
                     }
-                    double p = median(tp), s = median(ts);
-                    System.out.printf(Locale.ROOT, "%.1f %.1f %.3f %.1f%n", p, s, s / p, median(td));
+                    double p = StepFixture.median(tp), s = StepFixture.median(ts);
+                    System.out.printf(Locale.ROOT, "%.1f %.1f %.3f %.1f%n", p, s, s / p, StepFixture.median(td));
                 } finally {
                     out.forEach(Tensor::close);
                 }
             }
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }

@@ -1,16 +1,6 @@
 package ibinit.bench;
 
-import ibinit.backend.Activation;
-import ibinit.backend.Backend;
 import ibinit.backend.Backends;
-import ibinit.backend.RandomStream;
-import ibinit.init.BiasInit;
-import ibinit.init.InitContext;
-import ibinit.init.Initializers;
-import ibinit.nn.Architecture;
-import ibinit.nn.Sequential;
-import ibinit.nn.Sgd;
-import ibinit.tensor.Tensor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,41 +34,21 @@ public class TrainingStepBenchmark {
     @Param({"cpu"})
     public String backend;
 
-    private Backend b;
-    private Sequential net;
-    private Sgd sgd;
-    private Tensor x, labels, grad;
+    private StepFixture f;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        b = Backends.open(backend);
-        net = Sequential.build(b, Architecture.parse(arch), Activation.RELU, 0f);
-        Initializers.create("kaiming-uniform", Activation.RELU, 0, BiasInit.ZEROS).initialize(net, InitContext.seeded(1));
-        sgd = new Sgd(0.01f, 0.9f, 0f, false);
-        x = b.zeros(128, 784);
-        b.fillUniform(x, RandomStream.of(2, 0), 0, 1);
-        int[] y = new int[128];
-        for (int i = 0; i < y.length; i++) y[i] = i % 10;
-        labels = b.fromArray(y, 128);
-        grad = b.zeros(128, 10);
-    }
+    public void setUp() { f = new StepFixture(Backends.open(backend), arch, "kaiming-uniform", 0.01f, 128, 128); }
 
     @Benchmark
     public double step() {
-        double loss = b.softmaxCrossEntropy(net.forward(x), labels, grad);
-        net.backward(grad);
-        sgd.step(net.parameters());
-        b.synchronize();
+        double loss = f.trainStep();
+        f.backend.synchronize();
         return loss;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        sgd.close();
-        net.close();
-        x.close();
-        labels.close();
-        grad.close();
-        b.close();
+        f.close();
+        f.backend.close();
     }
 }
