@@ -8,8 +8,8 @@
 set -euo pipefail
 seeds="${1:-1}"; settings="${2:-mnist-100 mnist-1}"
 cd "$(dirname "$0")/../../.."
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
-mnist=(--dataset mnist --data-dir "${MNIST_DIR:-../shared/data/mnist}")
+. scripts/experiment-env.sh
+ibinit_pin_jar
 short=(--iterations 1100 --critic-steps 2 --pretrain-steps 100 --critic-hidden 256,256 --critic-lr 1e-3)
 for seed in $seeds; do
   for setting in $settings; do
@@ -22,7 +22,7 @@ for seed in $seeds; do
       resume=()
       [ -e "$run/checkpoint.safetensors" ] && resume=(--resume)
       echo "== $setting $objective seed $seed"
-      bin/ibinit ib-train --mode end-to-end --objective "$objective" "${mnist[@]}" "${frac[@]}" "${short[@]}" --seed "$seed" --out "$run" "${resume[@]}"
+      bin/ibinit ib-train --mode end-to-end --objective "$objective" "${mnist_data[@]}" "${frac[@]}" "${short[@]}" --seed "$seed" --out "$run" "${resume[@]}"
       mkdir -p "$(dirname "$result")"
       cp "$run/result.json" "$result"
     done

@@ -5,11 +5,11 @@
 # 2. both runs (without and with weight decay 1e-3) at the chosen sigma^2 on 4,000 rows.
 # Usage: docs/results/ib/run-kde-sweep.sh sweep            -> docs/results/ib/kde-sweep/*.json
 #        docs/results/ib/run-kde-sweep.sh final SIGMA2     -> docs/results/infoplane-mnist-kde*.json/.png
-# (MNIST folder: MNIST_DIR, default ../shared/data/mnist)
+# (MNIST folder: MNIST_DIR, else $IBINIT_MNIST_DIR, else ~/.ibinit/data/mnist)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-mnist="${MNIST_DIR:-../shared/data/mnist}"
-run() { local t0=$SECONDS; bin/ibinit infoplane --task mnist --data-dir "$mnist" --epochs 30 --seed 1 "$@"; echo "wall time: $((SECONDS - t0)) s"; }
+. scripts/experiment-env.sh
+run() { local t0=$SECONDS; bin/ibinit infoplane --task mnist "${mnist_dir[@]}" --epochs 30 --seed 1 "$@"; echo "wall time: $((SECONDS - t0)) s"; }
 case "$1" in
   sweep)
     mkdir -p docs/results/ib/kde-sweep

@@ -13,15 +13,15 @@ set -euo pipefail
 seeds="${1:-1 2 3}"
 cd "$(dirname "$0")/../../.."
 # Run from a copy of the jar: a rebuild during the grid must not replace it mid-run.
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
-mnist=(--dataset mnist --data-dir "${MNIST_DIR:-../shared/data/mnist}")
+. scripts/experiment-env.sh
+ibinit_pin_jar
 read -r -a short <<< "${BUDGET:---iterations 300 --critic-steps 2 --pretrain-steps 100 --head-steps 500 --critic-hidden 256,256 --critic-lr 1e-3}"
 table="${TABLE:-table1}"
 for seed in $seeds; do
   for setting in ${SETTINGS:-mnist-100 mnist-1 fashion-100}; do
     case "$setting" in
-      mnist-100) data=("${mnist[@]}") ;;
-      mnist-1) data=("${mnist[@]}" --train-fraction 0.01) ;;
+      mnist-100) data=("${mnist_data[@]}") ;;
+      mnist-1) data=("${mnist_data[@]}" --train-fraction 0.01) ;;
       fashion-100) data=(--dataset fashion-mnist) ;;
     esac
     for objective in ce ib-y-only ib; do

@@ -3,7 +3,7 @@
 # docs/results/ibci.md: 101 epochs (the authors' code), 5 seeds, the whole training set as the
 # sample of the data-driven methods (--init-sample larger than any training set here).
 # Usage: docs/results/ibci/run-table1.sh DATASET OUTDIR [extra compare options]
-# e.g.  docs/results/ibci/run-table1.sh mnist docs/results/ibci/table1-mnist --data-dir ../shared/data/mnist
+# e.g.  docs/results/ibci/run-table1.sh mnist docs/results/ibci/table1-mnist --data-dir data/mnist
 #       docs/results/ibci/run-table1.sh fashion-mnist docs/results/ibci/table1-fashion-mnist
 # METHODS and ARCHS override the method and architecture lists. Methods run one after the other (every architecture and seed
 # of a method before the next), so the list is in order of importance for a partial grid.
@@ -13,7 +13,8 @@ dataset="$1"; out="$2"; shift 2
 cd "$(dirname "$0")/../../.."
 methods="${METHODS:-xavier,he,ibci-xavier,ibci-he,ibci-iim-xavier,ibci-iim-he,ibci-code-xavier,ibci-code-he,lsuv:pre=xavier,lsuv:pre=he,lsuv,ibci-code-xavier:rescale,ibci-code-he:rescale,ibci-xavier:rescale,ibci-he:rescale}"
 # Run from a copy of the jar: a rebuild during the hours-long grid must not replace it mid-run.
-[ -n "${IBINIT_JAR:-}" ] || { IBINIT_JAR="$(mktemp -d)/ibinit.jar"; cp cli/target/ibinit-cli-*-all.jar "$IBINIT_JAR"; export IBINIT_JAR; }
+. scripts/experiment-env.sh
+ibinit_pin_jar
 bin/ibinit compare --dataset "$dataset" "$@" \
   --methods "$methods" \
   --arch "${ARCHS:-784-100-10,784-256-100-10,784-32-32-32-32-10}" --act relu \
