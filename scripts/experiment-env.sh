@@ -1,4 +1,4 @@
-# Sourced, from the repository root, by the experiment scripts under docs/results: what every one of them needs.
+# Sourced by the experiment scripts under docs/results: what every one of them needs.
 #   ibinit_pin_jar [DIR]  exports IBINIT_JAR (read by bin/ibinit): a copy of the built CLI jar, kept in DIR across
 #                         resumes (default: a fresh temporary folder), so a rebuild during an hours-long grid
 #                         cannot replace the jar under it. An IBINIT_JAR already set is kept.
@@ -7,7 +7,7 @@
 ibinit_pin_jar() {
   if [ -n "${IBINIT_JAR:-}" ]; then export IBINIT_JAR; return; fi
   local built
-  built="$(ls cli/target/ibinit-cli-*-all.jar 2>/dev/null | head -n1 || true)"
+  built="$(ls "$(dirname "${BASH_SOURCE[0]}")"/../cli/target/ibinit-cli-*-all.jar 2>/dev/null | head -n1 || true)"
   if [ -z "$built" ]; then echo "ibinit is not built: run scripts/build.sh first" >&2; exit 2; fi
   local dir="${1:-$(mktemp -d)}"
   mkdir -p "$dir"

@@ -24,5 +24,13 @@ for script in docs/results/*/*.sh; do
     fi
   done
 done
+# What they share: the pinned jar copy runs, and is kept across resumes.
+pinned="$(mktemp -d)"
+trap 'rm -rf "$pinned"' EXIT
+( unset IBINIT_JAR; . scripts/experiment-env.sh; ibinit_pin_jar "$pinned"; bin/ibinit --version > /dev/null ) \
+  || { echo "results-scripts-check: ibinit_pin_jar did not give a jar that runs" >&2; fail=1; }
+before="$(stat -c %Y "$pinned/ibinit.jar")"
+( unset IBINIT_JAR; . scripts/experiment-env.sh; sleep 1; ibinit_pin_jar "$pinned" )
+[ "$(stat -c %Y "$pinned/ibinit.jar")" = "$before" ] || { echo "results-scripts-check: ibinit_pin_jar replaced a kept copy" >&2; fail=1; }
 [ "$fail" = 0 ] && echo "results-scripts-check: every experiment script parses and uses known options"
 exit "$fail"

@@ -9,8 +9,7 @@ out="${1:?usage: grid.sh OUT_DIR [MNIST_DIR]}"
 mnist="${2:-${IBINIT_MNIST_DIR:-$HOME/.ibinit/data/mnist}}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # Run from a copy of the jar, so a rebuild of the tree cannot pull it from under the grid.
-cd "$here"
-. scripts/experiment-env.sh
+. "$here/scripts/experiment-env.sh"
 ibinit_pin_jar "$out"
 methods="he,gradinit:t=50,nio:t=50"
 common=(--methods "$methods" --seeds 5 --jobs 2 --resume --optimizer sgd --momentum 0.9 --schedule cosine
