@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Markdown table of the per-layer scales written by scales.sh: for each architecture and method,
 the std of the pre-activations of every layer (the last one: the logits) and the mean row norm of
-every layer's weights, each the mean over the seeds. Usage: scales.py scales.tsv"""
+every layer's weights, each the mean over the seeds, and the logits' std over the seeds (min-max).
+Usage: scales.py scales.tsv"""
 import csv
 import statistics
 import sys
@@ -23,12 +24,14 @@ with open(sys.argv[1]) as f:
 
 for a in archs:
     depth = len(a.split("-")) - 1
-    print(f"\n{a}: std of the pre-activations per layer (last: the logits), and mean row norm per layer; mean over seeds\n")
-    print("| method | pre-activation std, layer 1 .. logits | row norm, layer 1 .. output |")
-    print("|---|---|---|")
+    seeds = len(rows[(a, order[0], 0)])
+    print(f"\n{a}: std of the pre-activations per layer (last: the logits), and mean row norm per layer; mean over {seeds} seeds\n")
+    print("| method | pre-activation std, layer 1 .. logits | logits' std, min-max over seeds | row norm, layer 1 .. output |")
+    print("|---|---|---|---|")
     for m in order:
         if (a, m, 0) not in rows:
             continue
         std = " / ".join(f"{statistics.mean(x[1] for x in rows[(a, m, i)]):.2f}" for i in range(depth))
         norm = " / ".join(f"{statistics.mean(x[0] for x in rows[(a, m, i)]):.2f}" for i in range(depth))
-        print(f"| {m} | {std} | {norm} |")
+        logits = [x[1] for x in rows[(a, m, depth - 1)]]
+        print(f"| {m} | {std} | {min(logits):.2f}-{max(logits):.2f} | {norm} |")
