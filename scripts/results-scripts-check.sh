@@ -2,7 +2,8 @@
 # Checks the experiment scripts under docs/results against the built CLI, so they cannot rot as the
 # options change: each one parses (bash -n), every --option it passes (outside comments) is one that
 # the ibinit commands it calls list in their --help, and every tool class it runs (java -cp) is in the
-# built jar. Run after scripts/build.sh.
+# built jar; the result pages' Python scripts compile, and the SVG figures drawn from committed data
+# are what their scripts draw from it now. Run after scripts/build.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -24,6 +25,21 @@ for script in docs/results/*/*.sh; do
     fi
   done
 done
+# The Python side (python3 only; the statistics scripts also need scipy, not loaded here).
+if command -v python3 > /dev/null; then
+  export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ left in the tree
+  for py in docs/results/*.py docs/results/*/*.py; do
+    python3 -c 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")' "$py" 2>/dev/null || { echo "results-scripts-check: $py does not compile" >&2; fail=1; }
+  done
+  figures="$(mktemp -d)"
+  python3 docs/results/ib/plot-noise-sweep.py docs/results/ib/noise-sweep.csv "$figures/noise-sweep.svg"
+  python3 docs/results/ibci/plot-scales.py "$figures/scales-mlp5.svg" "MNIST split=docs/results/ibci/scales-mnist.tsv" \
+    "Fashion-MNIST=docs/results/ibci/scales-fashion-mnist.tsv"
+  for f in ib/noise-sweep.svg ibci/scales-mlp5.svg; do
+    cmp -s "$figures/$(basename "$f")" "docs/results/$f" || { echo "results-scripts-check: docs/results/$f is not what its script draws from the committed data" >&2; fail=1; }
+  done
+  rm -rf "$figures"
+fi
 # What they share: the pinned jar copy runs, and is kept across resumes.
 pinned="$(mktemp -d)"
 trap 'rm -rf "$pinned"' EXIT
@@ -32,5 +48,5 @@ trap 'rm -rf "$pinned"' EXIT
 before="$(stat -c %Y "$pinned/ibinit.jar")"
 ( unset IBINIT_JAR; . scripts/experiment-env.sh; sleep 1; ibinit_pin_jar "$pinned" )
 [ "$(stat -c %Y "$pinned/ibinit.jar")" = "$before" ] || { echo "results-scripts-check: ibinit_pin_jar replaced a kept copy" >&2; fail=1; }
-[ "$fail" = 0 ] && echo "results-scripts-check: every experiment script parses and uses known options"
+[ "$fail" = 0 ] && echo "results-scripts-check: every experiment script parses and uses known options; the Python scripts compile; the figures are what their scripts draw"
 exit "$fail"
