@@ -39,6 +39,37 @@ if command -v python3 > /dev/null; then
     cmp -s "$figures/$(basename "$f")" "docs/results/$f" || { echo "results-scripts-check: docs/results/$f is not what its script draws from the committed data" >&2; fail=1; }
   done
   rm -rf "$figures"
+  # Every table a script prints from the committed data stands, verbatim, in its page.
+  tables_in_page() { # PAGE COMMAND...: each block of '|' lines that COMMAND prints must be in PAGE
+    local page="$1"; shift
+    "$@" | python3 -c '
+import sys
+page, out = open(sys.argv[1]).read(), sys.stdin.read()
+blocks, cur = [], []
+for line in out.splitlines() + [""]:
+    if line.startswith("|"):
+        cur.append(line)
+    elif cur:
+        blocks.append("\n".join(cur)); cur = []
+missing = [b.splitlines()[2] for b in blocks if b not in page]
+for m in missing: print(m)
+sys.exit(1 if missing or not blocks else 0)' "$page" > "$figures.missing" \
+      || { echo "results-scripts-check: $page lacks what \`$*\` prints from the committed data, e.g. $(head -n1 "$figures.missing")" >&2; fail=1; }
+    rm -f "$figures.missing"
+  }
+  for grid in mnist fashion-mnist; do
+    tables_in_page docs/results/ibci.md python3 docs/results/ibci/tables.py "docs/results/ibci/table1-$grid/runs.csv"
+    tables_in_page docs/results/ibci.md python3 docs/results/ibci/scales.py "docs/results/ibci/scales-$grid.tsv"
+  done
+  if python3 -c 'import scipy' 2> /dev/null; then
+    tables_in_page docs/results/ibci.md python3 docs/results/ibci/paired.py docs/results/ibci/table1-mnist/runs.csv 2000
+    tables_in_page docs/results/ibci.md python3 docs/results/ibci/paired.py docs/results/ibci/table1-fashion-mnist/runs.csv 10000
+    for grid in mnist fashion-mnist; do
+      tables_in_page docs/results/sparse-filtering.md python3 docs/results/sparse-filtering/table.py "docs/results/sparse-filtering/grid-$grid"
+    done
+  else
+    echo "results-scripts-check: no scipy here, the paired-test tables are not checked"
+  fi
 fi
 # What they share: the pinned jar copy runs, and is kept across resumes.
 pinned="$(mktemp -d)"
