@@ -38,6 +38,13 @@ if command -v python3 > /dev/null; then
   for f in ib/noise-sweep.svg ibci/scales-mlp5.svg; do
     cmp -s "$figures/$(basename "$f")" "docs/results/$f" || { echo "results-scripts-check: docs/results/$f is not what its script draws from the committed data" >&2; fail=1; }
   done
+  bin/ibinit summarize docs/results/ibci/table1-fashion-mnist --methods he,ibci-he,ibci-code-he,ibci-he:rescale,ibci-code-he:rescale \
+    --arch 784-32-32-32-32-10 --out "$figures/fashion-mlp5" > /dev/null
+  # (the tables behind the plot: the drawing itself depends on the fonts installed)
+  for f in summary.csv runs.csv; do
+    cmp -s "$figures/fashion-mlp5/$f" "docs/results/ibci/fashion-mlp5/$f" \
+      || { echo "results-scripts-check: docs/results/ibci/fashion-mlp5/$f is not what summarize makes of the committed runs" >&2; fail=1; }
+  done
   rm -rf "$figures"
   # Every table a script prints from the committed data stands, verbatim, in its page.
   tables_in_page() { # PAGE COMMAND...: each block of '|' lines that COMMAND prints must be in PAGE

@@ -54,6 +54,25 @@ class ShardedCompareTest {
         assertArrayEquals(expected, Files.readAllBytes(dir.resolve("merged/summary.csv")), "summary.csv byte for byte");
         assertEquals(Files.readString(dir.resolve("whole/summary.md")), Files.readString(dir.resolve("merged/summary.md")));
         assertTrue(Files.isRegularFile(dir.resolve("merged/test-error.png")) && Files.isRegularFile(dir.resolve("merged/test-error.svg")));
+
+        // a part of the grid: its rows of the whole summary, and its cells alone counted
+        String[] shardDirs = {dir.resolve("shard-0").toString(), dir.resolve("shard-1").toString(), dir.resolve("shard-2").toString()};
+        CliRun part = CliRun.of(concat(shardDirs, "--methods", "xavier-uniform", "--arch", "4-6-3", "--out", dir.resolve("part").toString()));
+        assertEquals(0, part.exit(), part.err());
+        assertTrue(part.out().contains("2 runs of 2 finished"), part.out());
+        List<String> wholeRows = Files.readAllLines(dir.resolve("whole/summary.csv"));
+        assertEquals(List.of(wholeRows.getFirst(), wholeRows.stream().filter(l -> l.startsWith("xavier-uniform,4-6-3,")).findFirst().orElseThrow()),
+                Files.readAllLines(dir.resolve("part/summary.csv")));
+        CliRun typo = CliRun.of(concat(shardDirs, "--methods", "xavier", "--out", dir.resolve("typo").toString()));
+        assertEquals(2, typo.exit());
+        assertEquals("ibinit: --methods: no xavier in these folders (they have kaiming-normal, xavier-uniform)", typo.err().strip());
+    }
+
+    private static String[] concat(String[] dirs, String... options) {
+        List<String> all = new ArrayList<>(List.of("summarize"));
+        all.addAll(List.of(dirs));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,13 @@ import java.util.stream.Stream;
  */
 public final class RunFolders {
     /** The merged grid, the finished results in its order, and the cells still missing. */
-    public record Merged(List<RunSpec> grid, List<RunResult> results, List<RunSpec> missing) { }
+    public record Merged(List<RunSpec> grid, List<RunResult> results, List<RunSpec> missing) {
+        /** Only the cells {@code keep} accepts: grid, results and missing alike, in the same order. */
+        public Merged only(Predicate<RunSpec> keep) {
+            return new Merged(grid.stream().filter(keep).toList(), results.stream().filter(r -> keep.test(r.run())).toList(),
+                    missing.stream().filter(keep).toList());
+        }
+    }
 
     private RunFolders() { }
 
