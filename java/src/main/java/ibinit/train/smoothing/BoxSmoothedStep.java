@@ -1,6 +1,5 @@
 package ibinit.train.smoothing;
 
-import ibinit.backend.Backend;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
@@ -20,32 +19,15 @@ import java.util.List;
  * smoothed tensor, and no gradient copy. A layer whose radius is 0 in an epoch is not drawn and
  * reads W.
  */
-final class BoxSmoothedStep implements GradientStep {
-    private final Sequential net;
-    private final Backend b;
-    private final Smoothing smoothing;
-    private final long seed;
-    private final List<SmoothedWeights.Target> targets;
+final class BoxSmoothedStep extends SampledStep {
     private final List<Tensor> perturbed = new ArrayList<>();
     private final int passes;
 
     BoxSmoothedStep(Sequential net, Smoothing smoothing, long seed) {
-        this.net = net;
-        this.b = net.backend();
-        this.smoothing = smoothing;
-        this.seed = seed;
-        this.targets = SmoothedWeights.of(net, smoothing);
+        super(net, smoothing, seed);
         this.passes = smoothing.points() + (smoothing.estimator() == Estimator.MEAN ? 1 : 0);
-        try {
-            for (SmoothedWeights.Target t : targets) perturbed.add(b.allocate(t.weight().value().dtype(), t.weight().value().shape()));
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        for (SmoothedWeights.Target t : targets) perturbed.add(bufferLike(t.weight().value()));
     }
-
-    @Override
-    public double[] radii(int epoch) { return smoothing.radiiAt(epoch, targets.size()); }
 
     @Override
     public double compute(Tensor x, Tensor labels, Tensor grad, int epoch, long step) {
@@ -77,7 +59,7 @@ final class BoxSmoothedStep implements GradientStep {
     @Override
     public void close() {
         for (SmoothedWeights.Target t : targets) t.weight().restore();
-        perturbed.forEach(Tensor::close);
+        closeBuffers();
         perturbed.clear();
     }
 }

@@ -1,6 +1,5 @@
 package ibinit.train.smoothing;
 
-import ibinit.backend.Backend;
 import ibinit.nn.Parameter;
 import ibinit.nn.Sequential;
 import ibinit.tensor.Tensor;
@@ -19,36 +18,19 @@ import java.util.List;
  * <p>Unlike Chaudhari's code, the inner steps reuse the outer step's mini-batch (as the box
  * kernel does), so an epoch still visits every training row once.
  */
-final class EntropySgdStep implements GradientStep {
-    private final Sequential net;
-    private final Backend b;
-    private final Smoothing smoothing;
-    private final long seed;
-    private final List<SmoothedWeights.Target> targets;
+final class EntropySgdStep extends SampledStep {
     private final List<Parameter> params;
     private final List<Tensor> inner = new ArrayList<>(); // x'
     private final List<Tensor> means = new ArrayList<>(); // mu
 
     EntropySgdStep(Sequential net, Smoothing smoothing, long seed) {
-        this.net = net;
-        this.b = net.backend();
-        this.smoothing = smoothing;
-        this.seed = seed;
-        this.targets = SmoothedWeights.of(net, smoothing);
+        super(net, smoothing, seed);
         this.params = net.parameters();
-        try {
-            for (Parameter p : params) {
-                inner.add(b.allocate(p.value().dtype(), p.value().shape()));
-                means.add(b.allocate(p.value().dtype(), p.value().shape()));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        for (Parameter p : params) {
+            inner.add(bufferLike(p.value()));
+            means.add(bufferLike(p.value()));
         }
     }
-
-    @Override
-    public double[] radii(int epoch) { return smoothing.radiiAt(epoch, targets.size()); }
 
     @Override
     public double compute(Tensor x, Tensor labels, Tensor grad, int epoch, long step) {
@@ -100,8 +82,7 @@ final class EntropySgdStep implements GradientStep {
     @Override
     public void close() {
         for (Parameter p : params) p.restore();
-        inner.forEach(Tensor::close);
-        means.forEach(Tensor::close);
+        closeBuffers();
         inner.clear();
         means.clear();
     }
