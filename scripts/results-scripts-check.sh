@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 . scripts/java-env.sh
 classes="$("$JAVA_HOME/bin/jar" tf "$(ls cli/target/ibinit-cli-*-all.jar | head -n1)")"
 for script in docs/results/*/*.sh; do
@@ -31,7 +33,8 @@ if command -v python3 > /dev/null; then
   for py in docs/results/*.py docs/results/*/*.py; do
     python3 -c 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")' "$py" 2>/dev/null || { echo "results-scripts-check: $py does not compile" >&2; fail=1; }
   done
-  figures="$(mktemp -d)"
+  figures="$work/figures"
+  mkdir "$figures"
   python3 docs/results/ib/plot-noise-sweep.py docs/results/ib/noise-sweep.csv "$figures/noise-sweep.svg"
   python3 docs/results/ibci/plot-scales.py "$figures/scales-mlp5.svg" "MNIST split=docs/results/ibci/scales-mnist.tsv" \
     "Fashion-MNIST=docs/results/ibci/scales-fashion-mnist.tsv"
@@ -45,11 +48,11 @@ if command -v python3 > /dev/null; then
     cmp -s "$figures/fashion-mlp5/$f" "docs/results/ibci/fashion-mlp5/$f" \
       || { echo "results-scripts-check: docs/results/ibci/fashion-mlp5/$f is not what summarize makes of the committed runs" >&2; fail=1; }
   done
-  rm -rf "$figures"
   # Every table a script prints from the committed data stands, verbatim, in its page.
   tables_in_page() { # PAGE COMMAND...: each block of '|' lines that COMMAND prints must be in PAGE
     local page="$1"; shift
-    "$@" | python3 -c '
+    local missing
+    missing="$("$@" | python3 -c '
 import sys
 page, out = open(sys.argv[1]).read(), sys.stdin.read()
 blocks, cur = [], []
@@ -60,9 +63,8 @@ for line in out.splitlines() + [""]:
         blocks.append("\n".join(cur)); cur = []
 missing = [b.splitlines()[2] for b in blocks if b not in page]
 for m in missing: print(m)
-sys.exit(1 if missing or not blocks else 0)' "$page" > "$figures.missing" \
-      || { echo "results-scripts-check: $page lacks what \`$*\` prints from the committed data, e.g. $(head -n1 "$figures.missing")" >&2; fail=1; }
-    rm -f "$figures.missing"
+sys.exit(1 if missing or not blocks else 0)' "$page")" \
+      || { echo "results-scripts-check: $page lacks what \`$*\` prints from the committed data, e.g. $(head -n1 <<< "$missing")" >&2; fail=1; }
   }
   for grid in mnist fashion-mnist; do
     tables_in_page docs/results/ibci.md python3 docs/results/ibci/tables.py "docs/results/ibci/table1-$grid/runs.csv"
@@ -79,8 +81,7 @@ sys.exit(1 if missing or not blocks else 0)' "$page" > "$figures.missing" \
   fi
 fi
 # What they share: the pinned jar copy runs, and is kept across resumes.
-pinned="$(mktemp -d)"
-trap 'rm -rf "$pinned"' EXIT
+pinned="$work/pinned"
 ( unset IBINIT_JAR; . scripts/experiment-env.sh; ibinit_pin_jar "$pinned"; bin/ibinit --version > /dev/null ) \
   || { echo "results-scripts-check: ibinit_pin_jar did not give a jar that runs" >&2; fail=1; }
 before="$(stat -c %Y "$pinned/ibinit.jar")"
